@@ -1,0 +1,25 @@
+using RadioStudio.Engine.State;
+
+namespace RadioStudio.Engine.Persistence;
+
+/// <summary>Durable storage of shows, transcript lines and settings. Every write is committed before it returns.</summary>
+public interface IStudioRepository
+{
+    /// <summary>Creates the database or upgrades its schema.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Loads the latest show (live or not), its transcript and the settings.</summary>
+    Task<RestoredStudio> LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records a new show.</summary>
+    Task InsertShowAsync(ShowInfo show, CancellationToken cancellationToken);
+
+    /// <summary>Marks a show as ended.</summary>
+    Task EndShowAsync(string showId, DateTimeOffset ended, CancellationToken cancellationToken);
+
+    /// <summary>Appends a transcript line and returns its id.</summary>
+    Task<long> InsertTranscriptEntryAsync(string showId, TranscriptEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Saves one setting.</summary>
+    Task SaveSettingAsync(string key, string value, CancellationToken cancellationToken);
+}

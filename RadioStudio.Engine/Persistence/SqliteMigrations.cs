@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+
+namespace RadioStudio.Engine.Persistence;
+
+/// <summary>
+/// Versioned schema: migration N runs once, in a transaction, when <c>PRAGMA user_version</c> is below N.
+/// Later capabilities append migrations; existing ones never change, so no data is ever wiped.
+/// </summary>
+internal static class SqliteMigrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: shows, transcript, settings
+        """
+        CREATE TABLE shows (
+            id          TEXT PRIMARY KEY,
+            title       TEXT NOT NULL,
+            started_ms  INTEGER NOT NULL,
+            ended_ms    INTEGER NULL
+        );
+        CREATE INDEX ix_shows_started ON shows(started_ms);
+        CREATE TABLE transcript_entries (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            show_id     TEXT NOT NULL REFERENCES shows(id),
+            start_ms    INTEGER NOT NULL,
+            end_ms      INTEGER NOT NULL,
+            speaker     TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            text        TEXT NOT NULL
+        );
+        CREATE INDEX ix_transcript_show ON transcript_entries(show_id, id);
+        CREATE TABLE settings (
+            key         TEXT PRIMARY KEY,
+            value       TEXT NOT NULL
+        );
+        """,
+    ];
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int LatestVersion => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database is schema version {version}, newer than this build understands ({LatestVersion}). Use a newer RadioStudio.");
+        }
+
+        for (var step = version; step < LatestVersion; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

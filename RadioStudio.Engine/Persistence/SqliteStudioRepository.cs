@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using RadioStudio.Engine.State;
+
+namespace RadioStudio.Engine.Persistence;
+
+/// <summary>
+/// SQLite file in the data folder, WAL mode. One connection, used by the engine loop (the single writer);
+/// a lock keeps it safe should anything else call in. synchronous=NORMAL in WAL survives a process crash.
+/// </summary>
+public sealed class SqliteStudioRepository(IOptions<StorageOptions> options) : IStudioRepository, IDisposable
+{
+    private readonly Lock _gate = new();
+    private SqliteConnection? _connection;
+
+    /// <summary>The database file this repository writes.</summary>
+    public string DatabaseFile { get; } = options.Value.DatabaseFile;
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_connection is not null)
+            {
+                return Task.CompletedTask;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = DatabaseFile,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+            }.ToString());
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+            SqliteMigrations.Apply(connection);
+            _connection = connection;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<RestoredStudio> LoadAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var connection = Open();
+            ShowInfo? show = null;
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT id, title, started_ms, ended_ms FROM shows ORDER BY started_ms DESC, rowid DESC LIMIT 1;";
+                using var reader = command.ExecuteReader();
+                if (reader.Read())
+                {
+                    show = new ShowInfo(
+                        reader.GetString(0),
+                        reader.GetString(1),
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                        reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+                }
+            }
+
+            var transcript = show is null ? [] : ReadTranscript(connection, show.Id);
+            return Task.FromResult(new RestoredStudio(show, transcript, ReadSettings(connection), DatabaseFile));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task InsertShowAsync(ShowInfo show, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(show);
+        lock (_gate)
+        {
+            using var command = Open().CreateCommand();
+            command.CommandText = "INSERT INTO shows (id, title, started_ms, ended_ms) VALUES ($id, $title, $started, $ended);";
+            command.Parameters.AddWithValue("$id", show.Id);
+            command.Parameters.AddWithValue("$title", show.Title);
+            command.Parameters.AddWithValue("$started", show.Started.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$ended", (object?)show.Ended?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            command.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task EndShowAsync(string showId, DateTimeOffset ended, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            using var command = Open().CreateCommand();
+            command.CommandText = "UPDATE shows SET ended_ms = $ended WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", showId);
+            command.Parameters.AddWithValue("$ended", ended.ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<long> InsertTranscriptEntryAsync(string showId, TranscriptEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_gate)
+        {
+            using var command = Open().CreateCommand();
+            command.CommandText = """
+                INSERT INTO transcript_entries (show_id, start_ms, end_ms, speaker, kind, text)
+                VALUES ($show, $start, $end, $speaker, $kind, $text) RETURNING id;
+                """;
+            command.Parameters.AddWithValue("$show", showId);
+            command.Parameters.AddWithValue("$start", (long)entry.Start.TotalMilliseconds);
+            command.Parameters.AddWithValue("$end", (long)entry.End.TotalMilliseconds);
+            command.Parameters.AddWithValue("$speaker", entry.Speaker);
+            command.Parameters.AddWithValue("$kind", entry.Kind.ToString());
+            command.Parameters.AddWithValue("$text", entry.Text);
+            return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SaveSettingAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            using var command = Open().CreateCommand();
+            command.CommandText = "INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value;";
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$value", value);
+            command.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Closes the database.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection?.Dispose();
+            _connection = null;
+        }
+    }
+
+    private SqliteConnection Open() =>
+        _connection ?? throw new InvalidOperationException("The studio database is not open; call InitializeAsync first.");
+
+    private static ImmutableList<TranscriptEntry> ReadTranscript(SqliteConnection connection, string showId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, start_ms, end_ms, speaker, kind, text FROM transcript_entries WHERE show_id = $show ORDER BY id;";
+        command.Parameters.AddWithValue("$show", showId);
+        using var reader = command.ExecuteReader();
+        var entries = ImmutableList.CreateBuilder<TranscriptEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new TranscriptEntry(
+                reader.GetInt64(0),
+                TimeSpan.FromMilliseconds(reader.GetInt64(1)),
+                TimeSpan.FromMilliseconds(reader.GetInt64(2)),
+                reader.GetString(3),
+                Enum.TryParse<PartyKind>(reader.GetString(4), out var kind) ? kind : PartyKind.System,
+                reader.GetString(5)));
+        }
+
+        return entries.ToImmutable();
+    }
+
+    private static StudioSettings ReadSettings(SqliteConnection connection)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT key, value FROM settings;";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                values[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        var defaults = StudioSettings.Defaults;
+        return new StudioSettings(
+            values.TryGetValue(SettingKeys.RespondMode, out var mode) && Enum.TryParse<RespondMode>(mode, out var parsed) ? parsed : defaults.RespondMode,
+            values.TryGetValue(SettingKeys.AutoFollowUp, out var follow) && bool.TryParse(follow, out var auto) ? auto : defaults.AutoFollowUp);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

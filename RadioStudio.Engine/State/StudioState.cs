@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+
+namespace RadioStudio.Engine.State;
+
+/// <summary>
+/// The whole studio as the pages see it. Immutable: the engine is its only writer and publishes a new
+/// snapshot for every change, including the once-a-second clock tick (<see cref="Now"/>).
+/// </summary>
+public sealed record StudioState
+{
+    /// <summary>Increases by one with every published snapshot.</summary>
+    public long Version { get; init; }
+
+    /// <summary>The engine clock at the last tick; pages derive every timer from it.</summary>
+    public DateTimeOffset Now { get; init; }
+
+    /// <summary>True while the studio is ON AIR.</summary>
+    public bool OnAir { get; init; }
+
+    /// <summary>The live show, or the last one when OFF AIR; null before the first show.</summary>
+    public ShowInfo? Show { get; init; }
+
+    /// <summary>Transcript of <see cref="Show"/>, append-only.</summary>
+    public ImmutableList<TranscriptEntry> Transcript { get; init; } = [];
+
+    /// <summary>Every phone call that has not ended: the hold queue and the on-air lines.</summary>
+    public ImmutableList<PhoneLineState> Lines { get; init; } = [];
+
+    /// <summary>The ten AI caller slots.</summary>
+    public ImmutableList<AiCallerState> AiCallers { get; init; } = [];
+
+    /// <summary>Manual: AI callers speak when the host says so. Auto: they decide after each turn.</summary>
+    public RespondMode RespondMode { get; init; } = RespondMode.Manual;
+
+    /// <summary>After a phone call ends, pick an AI caller to react automatically.</summary>
+    public bool AutoFollowUp { get; init; }
+
+    /// <summary>The most recent studio log lines, oldest first.</summary>
+    public ImmutableList<StudioLogEntry> EventLog { get; init; } = [];
+
+    /// <summary>Elapsed show time at <see cref="Now"/>, zero when there is no live show.</summary>
+    public TimeSpan ShowElapsed => OnAir && Show is { } show ? show.Elapsed(Now) : TimeSpan.Zero;
+
+    /// <summary>Callers waiting, in the order the host will take them.</summary>
+    public IEnumerable<PhoneLineState> Queue =>
+        Lines.Where(l => l.IsQueued).OrderBy(l => l.Status == LineStatus.Next ? 0 : 1).ThenBy(l => l.Priority).ThenBy(l => l.Arrived);
+
+    /// <summary>Callers on air, by channel.</summary>
+    public IEnumerable<PhoneLineState> OnAirLines => Lines.Where(l => l.IsOnAir).OrderBy(l => l.Channel);
+}

@@ -1,0 +1,250 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Persistence;
+using RadioStudio.Engine.State;
+using RadioStudio.Engine.Studio.Commands;
+
+namespace RadioStudio.Engine.Studio;
+
+/// <summary>
+/// The studio: single writer of <see cref="StudioState"/>. Commands from every page and subsystem queue
+/// on one channel and are applied in order by one loop; each resulting snapshot is offered to every
+/// subscriber's latest-wins mailbox. A clock loop posts a tick once per second, aligned to the show start.
+/// </summary>
+public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHostedService, IAsyncDisposable
+{
+    private readonly Channel<StudioCommand> _commands = Channel.CreateBounded<StudioCommand>(
+        new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly IStudioRepository _repository;
+    private readonly StudioEventLogSink _eventLog;
+    private readonly TimeProvider _time;
+    private readonly StudioOptions _options;
+    private readonly ILogger<StudioEngine> _logger;
+    private readonly CommandContext _context;
+    private ImmutableArray<ThrottledSubscription> _subscribers = [];
+    private volatile StudioState _state;
+    private Task _loops = Task.CompletedTask;
+    private int _started;
+
+    /// <summary>Creates the engine; nothing runs until <see cref="StartAsync"/>.</summary>
+    public StudioEngine(
+        IStudioRepository repository, StudioEventLogSink eventLog, TimeProvider time,
+        IOptions<StudioOptions> options, ILogger<StudioEngine> logger)
+    {
+        _repository = repository;
+        _eventLog = eventLog;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _context = new CommandContext(time, repository, _options, logger);
+        _state = new StudioState
+        {
+            Now = time.GetUtcNow(),
+            AiCallers = [.. Enumerable.Range(1, 10).Select(slot => new AiCallerState(slot, null, null, AiCallerStatus.Empty, false))],
+        };
+    }
+
+    /// <inheritdoc />
+    public StudioState Current => _state;
+
+    /// <summary>The show-clock push interval.</summary>
+    public static TimeSpan ClockInterval { get; } = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    public IDisposable Subscribe(Func<StudioState, Task> onChange, TimeSpan? throttle = null)
+    {
+        ArgumentNullException.ThrowIfNull(onChange);
+        var subscription = new ThrottledSubscription(
+            onChange,
+            throttle ?? TimeSpan.FromMilliseconds(_options.PushIntervalMilliseconds),
+            _time,
+            error => StudioEngineLog.SubscriberFailed(_logger, error),
+            Remove);
+        ImmutableInterlocked.Update(ref _subscribers, static (list, s) => list.Add(s), subscription);
+        subscription.Offer(_state);
+        return subscription;
+    }
+
+    /// <summary>Restores the last show from the database and starts the command, clock and log loops.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            return;
+        }
+
+        await _repository.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var restored = await _repository.LoadAsync(cancellationToken).ConfigureAwait(false);
+        _state = Restore(_state, restored);
+        if (restored.Show is { } show)
+        {
+            StudioEngineLog.Restored(_logger, show.Title, restored.Transcript.Count, show.IsLive ? "ON AIR" : "off air");
+        }
+
+        StudioEngineLog.Ready(_logger, restored.Source);
+        var token = _stopping.Token;
+        _loops = Task.WhenAll(
+            Task.Run(RunCommandLoopAsync, CancellationToken.None),
+            Task.Run(() => RunClockAsync(token), CancellationToken.None),
+            Task.Run(() => RunEventLogPumpAsync(token), CancellationToken.None));
+    }
+
+    /// <summary>Stops the clock, applies every command already queued, then stops the loop.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
+        _commands.Writer.TryComplete();
+        await _loops.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        foreach (var subscription in _subscribers)
+        {
+            subscription.Dispose();
+        }
+
+        _stopping.Dispose();
+    }
+
+    /// <inheritdoc />
+    public Task SetOnAirAsync(bool onAir, CancellationToken cancellationToken = default) =>
+        PostAsync(new SetOnAirCommand(onAir), cancellationToken);
+
+    /// <inheritdoc />
+    public Task AddHostLineAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return PostAsync(new AddTranscriptEntryCommand(_options.HostName, PartyKind.Host, text), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task SetRespondModeAsync(RespondMode mode, CancellationToken cancellationToken = default) =>
+        PostAsync(new SetRespondModeCommand(mode), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetAutoFollowUpAsync(bool enabled, CancellationToken cancellationToken = default) =>
+        PostAsync(new SetAutoFollowUpCommand(enabled), cancellationToken);
+
+    /// <inheritdoc />
+    public Task UpdateCallerDetailsAsync(string lineId, string? name, string? topic, string? notes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lineId);
+        return PostAsync(new UpdateCallerDetailsCommand(lineId, name, topic, notes), cancellationToken);
+    }
+
+    /// <summary>Adds a line from any party (phone caller, AI, system) to the live transcript.</summary>
+    public Task AddTranscriptEntryAsync(
+        string speaker, PartyKind kind, string text, TimeSpan? start = null, TimeSpan? end = null,
+        CancellationToken cancellationToken = default) =>
+        PostAsync(new AddTranscriptEntryCommand(speaker, kind, text, start, end), cancellationToken);
+
+    internal async Task PostAsync(StudioCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _commands.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new StudioCommandException("The studio engine has stopped.");
+        }
+
+        await command.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static StudioState Restore(StudioState initial, RestoredStudio restored) => initial with
+    {
+        Show = restored.Show,
+        OnAir = restored.Show is { IsLive: true },
+        Transcript = restored.Transcript,
+        RespondMode = restored.Settings.RespondMode,
+        AutoFollowUp = restored.Settings.AutoFollowUp,
+    };
+
+    private async Task RunCommandLoopAsync()
+    {
+        await foreach (var command in _commands.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                var next = await command.ApplyAsync(_state, _context, CancellationToken.None).ConfigureAwait(false);
+                if (!ReferenceEquals(next, _state))
+                {
+                    _state = next with { Version = _state.Version + 1 };
+                    foreach (var subscription in _subscribers)
+                    {
+                        subscription.Offer(_state);
+                    }
+                }
+
+                command.Complete();
+            }
+            catch (StudioCommandException refused)
+            {
+                StudioEngineLog.CommandRefused(_logger, command.GetType().Name, refused.Message);
+                command.Fail(refused);
+            }
+            catch (Exception error)
+            {
+                StudioEngineLog.CommandFailed(_logger, command.GetType().Name, error);
+                command.Fail(new StudioCommandException($"The studio could not do that: {error.Message}"));
+            }
+        }
+    }
+
+    private async Task RunClockAsync(CancellationToken cancellationToken)
+    {
+        var epoch = _time.GetUtcNow();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var anchor = _state.Show is { IsLive: true } show ? show.Started : epoch;
+                var phase = (_time.GetUtcNow() - anchor).Ticks % ClockInterval.Ticks;
+                var wait = TimeSpan.FromTicks(phase < 0 ? -phase : ClockInterval.Ticks - phase);
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                _commands.Writer.TryWrite(new TickCommand());
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunEventLogPumpAsync(CancellationToken cancellationToken)
+    {
+        var reader = _eventLog.Reader;
+        var batch = new List<StudioLogEntry>();
+        try
+        {
+            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (batch.Count < 256 && reader.TryRead(out var entry))
+                {
+                    batch.Add(entry);
+                }
+
+                // Log lines are best effort: when the command queue is full they are dropped, never waited for.
+                _commands.Writer.TryWrite(new AppendLogCommand(batch.ToArray()));
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Remove(ThrottledSubscription subscription) =>
+        ImmutableInterlocked.Update(ref _subscribers, static (list, s) => list.Remove(s), subscription);
+}

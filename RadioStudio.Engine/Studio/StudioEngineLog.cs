@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using RadioStudio.Engine.State;
+
+namespace RadioStudio.Engine.Studio;
+
+/// <summary>Source-generated log messages of the studio engine.</summary>
+internal static partial class StudioEngineLog
+{
+    [LoggerMessage(1, LogLevel.Information, "ON AIR: show \"{Title}\" started")]
+    public static partial void ShowStarted(ILogger logger, string title);
+
+    [LoggerMessage(2, LogLevel.Information, "OFF AIR: show \"{Title}\" ended after {Duration}")]
+    public static partial void ShowEnded(ILogger logger, string title, string duration);
+
+    [LoggerMessage(3, LogLevel.Information, "AI respond mode is now {Mode}")]
+    public static partial void RespondModeChanged(ILogger logger, RespondMode mode);
+
+    [LoggerMessage(4, LogLevel.Information, "Auto follow-up is now {Enabled}")]
+    public static partial void AutoFollowUpChanged(ILogger logger, bool enabled);
+
+    [LoggerMessage(5, LogLevel.Warning, "Command {Command} refused: {Reason}")]
+    public static partial void CommandRefused(ILogger logger, string command, string reason);
+
+    [LoggerMessage(6, LogLevel.Error, "Command {Command} failed")]
+    public static partial void CommandFailed(ILogger logger, string command, Exception error);
+
+    [LoggerMessage(7, LogLevel.Warning, "A state subscriber threw; it keeps its subscription and the studio carries on")]
+    public static partial void SubscriberFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(9, LogLevel.Information, "Studio ready: database {Database}")]
+    public static partial void Ready(ILogger logger, string database);
+
+    [LoggerMessage(8, LogLevel.Information, "Studio restored: show \"{Title}\" with {Lines} transcript lines, {State}")]
+    public static partial void Restored(ILogger logger, string title, int lines, string state);
+}

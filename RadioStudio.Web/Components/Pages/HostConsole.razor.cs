@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+using RadioStudio.Engine.State;
+using RadioStudio.Engine.Studio;
+using RadioStudio.Web.Components.Shared;
+
+namespace RadioStudio.Web.Components.Pages;
+
+/// <summary>The host console: runs the show. Every action is a command to the engine; the page only renders pushes.</summary>
+public partial class HostConsole : StoreComponentBase, IAsyncDisposable
+{
+    private IReadOnlyList<PhoneLineState> _queue = [];
+    private IReadOnlyList<PhoneLineState> _onAir = [];
+    private IReadOnlyList<PhoneLineState>? _lastLines;
+    private DotNetObjectReference<HostConsole>? _self;
+    private IJSObjectReference? _hotkeys;
+    private bool _switching;
+
+    [Inject] private IStudioControl Control { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>Called by hotkeys.js.</summary>
+    [JSInvokable]
+    public Task OnHotkey(string action) => action switch
+    {
+        "toggle-on-air" => InvokeAsync(ToggleOnAirAsync),
+        _ => Task.CompletedTask,
+    };
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Dispose();
+        if (_hotkeys is not null)
+        {
+            try
+            {
+                await _hotkeys.InvokeVoidAsync("dispose");
+                await _hotkeys.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+
+        _self?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        try
+        {
+            _self = DotNetObjectReference.Create(this);
+            var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/hotkeys.js");
+            _hotkeys = await module.InvokeAsync<IJSObjectReference>("register", _self);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnStateChanged()
+    {
+        if (ReferenceEquals(_lastLines, State.Lines))
+        {
+            return;
+        }
+
+        _lastLines = State.Lines;
+        _queue = [.. State.Queue];
+        _onAir = [.. State.OnAirLines];
+    }
+
+    private async Task ToggleOnAirAsync()
+    {
+        if (_switching)
+        {
+            return;
+        }
+
+        var goOnAir = !State.OnAir;
+        if (!goOnAir)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                "Go off air?", "This ends the show: the transcript closes and new callers hear the off-air message.",
+                yesText: "End show", cancelText: "Stay on air");
+            if (confirmed != true)
+            {
+                return;
+            }
+        }
+
+        _switching = true;
+        try
+        {
+            await Control.SetOnAirAsync(goOnAir);
+        }
+        catch (StudioCommandException refused)
+        {
+            Snackbar.Add(refused.Message, Severity.Warning);
+        }
+        finally
+        {
+            _switching = false;
+        }
+    }
+
+    private async Task<bool> SendHostLineAsync(string text)
+    {
+        try
+        {
+            await Control.AddHostLineAsync(text);
+            return true;
+        }
+        catch (StudioCommandException refused)
+        {
+            Snackbar.Add(refused.Message, Severity.Warning);
+            return false;
+        }
+    }
+
+    private Task SetRespondModeAsync(RespondMode mode) => RunAsync(() => Control.SetRespondModeAsync(mode));
+
+    private Task SetAutoFollowUpAsync(bool enabled) => RunAsync(() => Control.SetAutoFollowUpAsync(enabled));
+
+    private async Task RunAsync(Func<Task> command)
+    {
+        try
+        {
+            await command();
+        }
+        catch (StudioCommandException refused)
+        {
+            Snackbar.Add(refused.Message, Severity.Warning);
+        }
+    }
+}
