@@ -87,9 +87,10 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
 
         StudioEngineLog.Ready(_logger, restored.Source);
         var token = _stopping.Token;
+        var epoch = _time.GetUtcNow();
         _loops = Task.WhenAll(
             Task.Run(RunCommandLoopAsync, CancellationToken.None),
-            Task.Run(() => RunClockAsync(token), CancellationToken.None),
+            Task.Run(() => RunClockAsync(epoch, token), CancellationToken.None),
             Task.Run(() => RunEventLogPumpAsync(token), CancellationToken.None));
     }
 
@@ -203,23 +204,47 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
         }
     }
 
-    private async Task RunClockAsync(CancellationToken cancellationToken)
+    private async Task RunClockAsync(DateTimeOffset epoch, CancellationToken cancellationToken)
     {
-        var epoch = _time.GetUtcNow();
+        // Ticks fall on a one-second grid anchored at the live show's start (else at engine start), so the
+        // show clock turns over exactly on the second. Due times are absolute: a late timer ticks at once.
+        var lastTick = epoch;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 var anchor = _state.Show is { IsLive: true } show ? show.Started : epoch;
-                var phase = (_time.GetUtcNow() - anchor).Ticks % ClockInterval.Ticks;
-                var wait = TimeSpan.FromTicks(phase < 0 ? -phase : ClockInterval.Ticks - phase);
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                var due = NextGridPoint(anchor, lastTick);
+                var now = _time.GetUtcNow();
+                if (now - due > ClockInterval)
+                {
+                    due = NextGridPoint(anchor, now - ClockInterval); // fell far behind: skip, don't burst
+                }
+
+                if (due > now)
+                {
+                    await Task.Delay(due - now, _time, cancellationToken).ConfigureAwait(false);
+                }
+
                 _commands.Writer.TryWrite(new TickCommand());
+                lastTick = due;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    private static DateTimeOffset NextGridPoint(DateTimeOffset anchor, DateTimeOffset after)
+    {
+        var elapsed = (after - anchor).Ticks;
+        var floor = elapsed / ClockInterval.Ticks;
+        if (elapsed < 0 && elapsed % ClockInterval.Ticks != 0)
+        {
+            floor--;
+        }
+
+        return anchor + TimeSpan.FromTicks((floor + 1) * ClockInterval.Ticks);
     }
 
     private async Task RunEventLogPumpAsync(CancellationToken cancellationToken)
