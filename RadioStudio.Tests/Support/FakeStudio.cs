@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using RadioStudio.Engine.State;
+using RadioStudio.Engine.Studio;
+
+namespace RadioStudio.Tests.Support;
+
+/// <summary>
+/// A store the test drives: <see cref="Publish"/> pushes a snapshot to every subscriber, and every
+/// command a page sends is recorded instead of applied.
+/// </summary>
+public sealed class FakeStudio : IStudioStore, IStudioControl
+{
+    private ImmutableList<Func<StudioState, Task>> _subscribers = [];
+
+    public FakeStudio(StudioState? initial = null) => Current = initial ?? Initial();
+
+    public StudioState Current { get; private set; }
+
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    public int SubscriberCount => _subscribers.Count;
+
+    /// <summary>When set, every command fails with this refusal.</summary>
+    public string? RefuseWith { get; set; }
+
+    public static StudioState Initial(DateTimeOffset? now = null) => new()
+    {
+        Now = now ?? new DateTimeOffset(2026, 11, 24, 22, 0, 0, TimeSpan.Zero),
+        AiCallers = [.. Enumerable.Range(1, 10).Select(i => new AiCallerState(i, null, null, AiCallerStatus.Empty, false))],
+    };
+
+    public IDisposable Subscribe(Func<StudioState, Task> onChange, TimeSpan? throttle = null)
+    {
+        ImmutableInterlocked.Update(ref _subscribers, l => l.Add(onChange));
+        return new Unsubscriber(() => ImmutableInterlocked.Update(ref _subscribers, l => l.Remove(onChange)));
+    }
+
+    public async Task PublishAsync(StudioState state)
+    {
+        Current = state with { Version = Current.Version + 1 };
+        foreach (var subscriber in _subscribers)
+        {
+            await subscriber(Current);
+        }
+    }
+
+    public Task SetOnAirAsync(bool onAir, CancellationToken cancellationToken = default) => Record($"on-air:{onAir}");
+
+    public Task AddHostLineAsync(string text, CancellationToken cancellationToken = default) => Record($"host-line:{text}");
+
+    public Task SetRespondModeAsync(RespondMode mode, CancellationToken cancellationToken = default) => Record($"respond-mode:{mode}");
+
+    public Task SetAutoFollowUpAsync(bool enabled, CancellationToken cancellationToken = default) => Record($"auto-follow-up:{enabled}");
+
+    public Task UpdateCallerDetailsAsync(string lineId, string? name, string? topic, string? notes, CancellationToken cancellationToken = default) =>
+        Record($"details:{lineId}:{name ?? "-"}:{topic ?? "-"}:{notes ?? "-"}");
+
+    private Task Record(string command)
+    {
+        Commands.Enqueue(command);
+        return RefuseWith is { } reason ? Task.FromException(new StudioCommandException(reason)) : Task.CompletedTask;
+    }
+
+    private sealed class Unsubscriber(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+}
