@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using RadioStudio.Engine.Hosting;
 using RadioStudio.Web.Components;
@@ -25,22 +24,10 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
-try
+if (!ConfigurationCheck.Validate(app.Services, Console.Error))
 {
-    await app.RunAsync();
+    return 2;
 }
-catch (OptionsValidationException invalid)
-{
-    Console.Error.WriteLine("RadioStudio cannot start: the configuration is invalid.");
-    foreach (var failure in invalid.Failures)
-    {
-        Console.Error.WriteLine($"  - {failure}");
-    }
 
-    Environment.ExitCode = 2;
-}
-catch (InvalidOperationException bind) when (bind.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
-{
-    Console.Error.WriteLine($"RadioStudio cannot start: {bind.Message}");
-    Environment.ExitCode = 2;
-}
+await app.RunAsync();
+return 0;

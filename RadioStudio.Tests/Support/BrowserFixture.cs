@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace RadioStudio.Tests.Support;
+
+/// <summary>
+/// One running studio on Kestrel (127.0.0.1) and one headless Debian Chromium per test class.
+/// Never downloads a browser: it drives /usr/bin/chromium (or $CHROMIUM_PATH).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public StudioWebFactory Factory { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright _playwright = null!;
+
+    /// <summary>Folder to save screenshots in, when $RADIOSTUDIO_SCREENSHOTS names one.</summary>
+    public static string? ScreenshotFolder => Environment.GetEnvironmentVariable("RADIOSTUDIO_SCREENSHOTS");
+
+    public async Task InitializeAsync()
+    {
+        BaseUrl = Factory.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies and circuit) at the given size, opened on a path, interactive.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + path);
+        await page.WaitForSelectorAsync("#circuit-state[data-interactive='true']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (ScreenshotFolder is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+        }
+    }
+}
