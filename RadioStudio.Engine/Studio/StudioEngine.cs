@@ -166,6 +166,7 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
 
     private static StudioState Restore(StudioState initial, RestoredStudio restored) => initial with
     {
+        Version = initial.Version + 1,
         Show = restored.Show,
         OnAir = restored.Show is { IsLive: true },
         Transcript = restored.Transcript,

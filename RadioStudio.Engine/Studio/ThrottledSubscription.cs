@@ -18,6 +18,8 @@ internal sealed class ThrottledSubscription : IDisposable
     private readonly TimeProvider _time;
     private readonly Action<Exception> _onError;
     private readonly Action<ThrottledSubscription> _onDispose;
+    private readonly Lock _offerGate = new();
+    private long _offeredVersion = -1;
     private int _disposed;
 
     public ThrottledSubscription(
@@ -35,7 +37,23 @@ internal sealed class ThrottledSubscription : IDisposable
     /// <summary>Finishes when the pump has stopped after <see cref="Dispose"/>.</summary>
     public Task Completion { get; }
 
-    public void Offer(StudioState state) => _mailbox.Writer.TryWrite(state);
+    /// <summary>
+    /// Queues <paramref name="state"/> unless a snapshot at least as new was already offered: the engine
+    /// loop and <c>Subscribe</c> (offering the current snapshot) may race, and the older one must not win.
+    /// </summary>
+    public void Offer(StudioState state)
+    {
+        lock (_offerGate)
+        {
+            if (state.Version <= _offeredVersion)
+            {
+                return;
+            }
+
+            _offeredVersion = state.Version;
+            _mailbox.Writer.TryWrite(state);
+        }
+    }
 
     public void Dispose()
     {

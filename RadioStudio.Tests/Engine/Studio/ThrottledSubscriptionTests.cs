@@ -47,6 +47,34 @@ public sealed class ThrottledSubscriptionTests
     }
 
     [Fact]
+    public async Task Offer_OlderAfterNewer_IsIgnored()
+    {
+        var delivered = new ConcurrentQueue<long>();
+        var gotOne = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = new ThrottledSubscription(
+            async state =>
+            {
+                delivered.Enqueue(state.Version);
+                gotOne.TrySetResult();
+                await release.Task;
+            },
+            TimeSpan.Zero, TimeProvider.System, _ => { }, _ => { });
+
+        subscription.Offer(Snapshot(7));
+        await gotOne.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        subscription.Offer(Snapshot(9));
+        subscription.Offer(Snapshot(8));
+        subscription.Offer(Snapshot(9));
+        release.SetResult();
+        await WaitUntil(() => delivered.Count == 2);
+        subscription.Dispose();
+        await subscription.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([7L, 9L], delivered.ToArray());
+    }
+
+    [Fact]
     public async Task Offer_Continuously_DeliveriesAreSpacedByTheThrottle()
     {
         var throttle = TimeSpan.FromMilliseconds(100);
