@@ -31,17 +31,18 @@ public sealed class StudioEngineSubscriptionTests : IAsyncLifetime
         // The engine's clock is fake, so the 50 ms throttle only elapses when the test advances it:
         // every command below lands inside one throttle window.
         using var _ = _h.Engine.Subscribe(s => { received.Enqueue(s); return Task.CompletedTask; });
-        await WaitFor(() => received.Count == 1);
+        await Poll.AssertUntilAsync(() => received.Count == 1, "the current state is delivered at once");
 
         for (var i = 0; i < 20; i++)
         {
             await _h.Engine.AddHostLineAsync($"line {i}");
         }
 
-        while (!received.Any(s => s.Transcript.Count == 20))
+        // Advancing the fake clock ends the throttle window (again, if the pump armed its delay only afterwards).
+        for (var attempt = 0; attempt < 20 && !received.Any(s => s.Transcript.Count == 20); attempt++)
         {
             _h.Time.Advance(TimeSpan.FromMilliseconds(50));
-            await WaitFor(() => received.Count >= 2 || received.Any(s => s.Transcript.Count == 20), allowTimeout: true);
+            await Poll.UntilAsync(() => received.Count >= 2, TimeSpan.FromMilliseconds(500));
         }
 
         Assert.Equal(2, received.Count);
@@ -58,8 +59,8 @@ public sealed class StudioEngineSubscriptionTests : IAsyncLifetime
         await _h.Engine.SetOnAirAsync(true);
         await _h.Engine.AddHostLineAsync("still here");
 
-        await WaitFor(() => good.Any(s => s.Transcript.Count == 1));
-        await WaitFor(() => _h.Logger.Lines.Any(l => l.Level == LogLevel.Warning && l.Error?.Message == "broken page"));
+        await Poll.AssertUntilAsync(() => good.Any(s => s.Transcript.Count == 1), "the healthy subscriber keeps receiving");
+        await Poll.AssertUntilAsync(() => _h.Logger.Lines.Any(l => l.Level == LogLevel.Warning && l.Error?.Message == "broken page"), "the failure is logged");
         Assert.True(_h.Engine.Current.OnAir);
     }
 
@@ -68,7 +69,7 @@ public sealed class StudioEngineSubscriptionTests : IAsyncLifetime
     {
         var count = 0;
         var sub = (ThrottledSubscription)_h.Engine.Subscribe(_ => { Interlocked.Increment(ref count); return Task.CompletedTask; }, TimeSpan.Zero);
-        await WaitFor(() => Volatile.Read(ref count) >= 1);
+        await Poll.AssertUntilAsync(() => Volatile.Read(ref count) >= 1, "the current state is delivered at once");
         sub.Dispose();
         await sub.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         var before = Volatile.Read(ref count);
@@ -108,20 +109,5 @@ public sealed class StudioEngineSubscriptionTests : IAsyncLifetime
         var state = await _h.Engine.WaitForAsync(s => s.Now >= started.AddSeconds(1));
 
         Assert.Equal(started.AddSeconds(1), state.Now);
-    }
-
-    private static async Task WaitFor(Func<bool> condition, bool allowTimeout = false)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(allowTimeout ? 0.5 : 10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.True(allowTimeout, "condition not met in time");
-                return;
-            }
-
-            await Task.Delay(1);
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Studio;
+using RadioStudio.Tests.Support;
 
 namespace RadioStudio.Tests.Engine.Studio;
 
@@ -67,7 +68,7 @@ public sealed class ThrottledSubscriptionTests
         subscription.Offer(Snapshot(8));
         subscription.Offer(Snapshot(9));
         release.SetResult();
-        await WaitUntil(() => delivered.Count == 2);
+        await Poll.AssertUntilAsync(() => delivered.Count == 2, "the newer state is delivered");
         subscription.Dispose();
         await subscription.Completion.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -127,7 +128,7 @@ public sealed class ThrottledSubscriptionTests
             TimeSpan.Zero, TimeProvider.System, errors.Enqueue, _ => { });
 
         subscription.Offer(Snapshot(1));
-        await WaitUntil(() => !errors.IsEmpty);
+        await Poll.AssertUntilAsync(() => !errors.IsEmpty, "the error is reported");
         subscription.Offer(Snapshot(2));
         await secondCall.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -154,15 +155,5 @@ public sealed class ThrottledSubscriptionTests
 
         Assert.Equal(1, removed);
         Assert.Equal(0, delivered);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "condition not met in 10 s");
-            await Task.Yield();
-        }
     }
 }
