@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RadioStudio.Engine.Telephony;
+
+/// <summary>
+/// The <c>Twilio</c> section. With no AccountSid/AuthToken the studio runs in local mode: the built-in
+/// phone simulator is the only caller, signed with a token generated at start, and no REST call leaves
+/// the machine. Secrets (AuthToken) come from environment variables or user-secrets only.
+/// </summary>
+public sealed class TwilioOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Twilio";
+
+    /// <summary>Account SID (AC…). Empty: local mode.</summary>
+    [RegularExpression("^(AC[0-9a-fA-F]{32})?$", ErrorMessage = "an Account SID is AC followed by 32 hex digits")]
+    public string? AccountSid { get; set; }
+
+    /// <summary>Auth token: signs webhooks and authenticates REST calls. Never in appsettings.json.</summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>The studio's phone number (E.164), shown on the console.</summary>
+    public string? PhoneNumber { get; set; }
+
+    /// <summary>
+    /// The URL Twilio reaches the studio at (a tunnel or reverse proxy), e.g. https://studio.example.com.
+    /// Used to check webhook signatures and to build the wss:// stream URL. Empty: the studio's own address.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>REST API base; SignalWire and other compatible carriers use their own host.</summary>
+    [Required, Url]
+    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+
+    /// <summary>Said to callers who reach the studio on air, before they join the hold queue.</summary>
+    [Required, StringLength(500, MinimumLength = 1)]
+    public string Greeting { get; set; } = "Thanks for calling the show! Hang on, you're in the queue.";
+
+    /// <summary>Said to callers while the studio is off air, before hanging up.</summary>
+    [Required, StringLength(500, MinimumLength = 1)]
+    public string OffAirMessage { get; set; } = "The show is off the air right now. Please call back during the show. Goodbye.";
+
+    /// <summary>Said to callers refused while lines are blocked (block-all).</summary>
+    [Required, StringLength(500, MinimumLength = 1)]
+    public string BusyMessage { get; set; } = "Sorry, the lines are closed right now. Please try again later.";
+
+    /// <summary>Optional TwiML &lt;Say&gt; voice, e.g. Polly.Joanna.</summary>
+    public string? SayVoice { get; set; }
+
+    /// <summary>Hold music file (WAV, any rate); empty for the generated bed.</summary>
+    public string? HoldMusicFile { get; set; }
+
+    /// <summary>Most calls the studio holds at once (queue + on air); more callers hear the busy message.</summary>
+    [Range(1, 500)]
+    public int MaxLines { get; set; } = 64;
+
+    /// <summary>Largest WebSocket message accepted from a media stream, in bytes.</summary>
+    [Range(1024, 1_048_576)]
+    public int MaxMessageBytes { get; set; } = 16 * 1024;
+
+    /// <summary>True when real Twilio credentials are configured.</summary>
+    public bool HasCredentials => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
+}
