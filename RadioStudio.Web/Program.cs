@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using RadioStudio.Engine.Hosting;
 using RadioStudio.Web.Components;
 using RadioStudio.Web.Hosting;
+using RadioStudio.Web.Telephony;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStudioConfigurationFile();
@@ -10,6 +11,9 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddRadioStudioEngine();
+builder.Services.AddTelephony();
+builder.Services.AddSingleton<TestCallService>();
+builder.Services.AddSingleton<ITestCallPlacer>(sp => sp.GetRequiredService<TestCallService>());
 
 var app = builder.Build();
 
@@ -19,9 +23,11 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapTwilio();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 if (!ConfigurationCheck.Validate(app.Services, Console.Error))

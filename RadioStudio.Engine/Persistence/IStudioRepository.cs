@@ -20,6 +20,18 @@ public interface IStudioRepository
     /// <summary>Appends a transcript line and returns its id.</summary>
     Task<long> InsertTranscriptEntryAsync(string showId, TranscriptEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>Records a new phone call, in the live show when there is one.</summary>
+    Task InsertCallAsync(PhoneLineState line, string? showId, CancellationToken cancellationToken);
+
+    /// <summary>Records a call's move to <paramref name="status"/> (and the caller details as they are now).</summary>
+    Task RecordCallEventAsync(PhoneLineState line, DateTimeOffset at, string status, string? detail, CancellationToken cancellationToken);
+
+    /// <summary>Marks a call ended.</summary>
+    Task EndCallAsync(string lineId, DateTimeOffset at, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Ends every call still open (the studio restarted: their sockets are gone). Returns how many.</summary>
+    Task<int> CloseOrphanedCallsAsync(DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Saves one setting.</summary>
     Task SaveSettingAsync(string key, string value, CancellationToken cancellationToken);
 }

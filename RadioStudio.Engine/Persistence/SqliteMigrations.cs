@@ -34,6 +34,33 @@ internal static class SqliteMigrations
             value       TEXT NOT NULL
         );
         """,
+
+        // 2: phone calls and every transition they go through
+        """
+        CREATE TABLE calls (
+            id          TEXT PRIMARY KEY,
+            show_id     TEXT NULL REFERENCES shows(id),
+            call_sid    TEXT NOT NULL,
+            number      TEXT NOT NULL,
+            name        TEXT NULL,
+            topic       TEXT NULL,
+            notes       TEXT NULL,
+            simulated   INTEGER NOT NULL DEFAULT 0,
+            arrived_ms  INTEGER NOT NULL,
+            ended_ms    INTEGER NULL,
+            end_reason  TEXT NULL
+        );
+        CREATE INDEX ix_calls_number ON calls(number);
+        CREATE INDEX ix_calls_show ON calls(show_id);
+        CREATE TABLE call_events (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            call_id     TEXT NOT NULL REFERENCES calls(id),
+            at_ms       INTEGER NOT NULL,
+            status      TEXT NOT NULL,
+            detail      TEXT NULL
+        );
+        CREATE INDEX ix_call_events_call ON call_events(call_id, id);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

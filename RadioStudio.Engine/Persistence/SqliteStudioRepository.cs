@@ -125,6 +125,50 @@ public sealed class SqliteStudioRepository(IOptions<StorageOptions> options) : I
     }
 
     /// <inheritdoc />
+    public Task InsertCallAsync(PhoneLineState line, string? showId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        lock (_gate)
+        {
+            SqliteCallRecords.Insert(Open(), line, showId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RecordCallEventAsync(PhoneLineState line, DateTimeOffset at, string status, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        lock (_gate)
+        {
+            SqliteCallRecords.RecordEvent(Open(), line, at, status, detail);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task EndCallAsync(string lineId, DateTimeOffset at, string reason, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            SqliteCallRecords.End(Open(), lineId, at, reason);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<int> CloseOrphanedCallsAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(SqliteCallRecords.CloseOrphans(Open(), at));
+        }
+    }
+
+    /// <inheritdoc />
     public Task SaveSettingAsync(string key, string value, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -23,6 +23,21 @@ public sealed record PhoneLineState(
     int Priority,
     int? Channel)
 {
+    /// <summary>Twilio's CallSid (or the simulator's) for this call.</summary>
+    public string CallSid { get; init; } = "";
+
+    /// <summary>The screener (or the AI screener) has marked the caller screened.</summary>
+    public bool Screened { get; init; }
+
+    /// <summary>A placed test call from the built-in simulator.</summary>
+    public bool Simulated { get; init; }
+
+    /// <summary>Something went wrong with this line (shown on the console); the call itself carries on.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>The status a queued caller returns to when no longer "next" or taken off air.</summary>
+    public LineStatus QueueStatus => Screened ? LineStatus.Screened : LineStatus.Holding;
+
     /// <summary>True while the caller waits in the hold queue.</summary>
     public bool IsQueued => Status is LineStatus.Ringing or LineStatus.Holding or LineStatus.Screened or LineStatus.Next;
 

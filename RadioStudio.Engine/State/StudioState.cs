@@ -26,6 +26,12 @@ public sealed record StudioState
     /// <summary>Every phone call that has not ended: the hold queue and the on-air lines.</summary>
     public ImmutableList<PhoneLineState> Lines { get; init; } = [];
 
+    /// <summary>Refuse every new caller with the busy message (contests, breaks) while on air.</summary>
+    public bool BlockAll { get; init; }
+
+    /// <summary>How callers reach the studio: Twilio or the local simulator only.</summary>
+    public TelephonyStatus Telephony { get; init; } = TelephonyStatus.Unknown;
+
     /// <summary>The ten AI caller slots.</summary>
     public ImmutableList<AiCallerState> AiCallers { get; init; } = [];
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Persistence;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Studio.Commands;
+using RadioStudio.Engine.Studio.Commands.Lines;
 
 namespace RadioStudio.Engine.Studio;
 
@@ -79,6 +80,12 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
 
         await _repository.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var restored = await _repository.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var orphans = await _repository.CloseOrphanedCallsAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (orphans > 0)
+        {
+            StudioEngineLog.OrphansClosed(_logger, orphans);
+        }
+
         _state = Restore(_state, restored);
         if (restored.Show is { } show)
         {
@@ -143,6 +150,63 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
         ArgumentNullException.ThrowIfNull(lineId);
         return PostAsync(new UpdateCallerDetailsCommand(lineId, name, topic, notes), cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task TakeCallAsync(string lineId, CancellationToken cancellationToken = default) => PostAsync(new TakeCallCommand(lineId), cancellationToken);
+
+    /// <inheritdoc />
+    public Task HoldCallAsync(string lineId, CancellationToken cancellationToken = default) => PostAsync(new HoldCallCommand(lineId), cancellationToken);
+
+    /// <inheritdoc />
+    public Task DropCallAsync(string lineId, CancellationToken cancellationToken = default) =>
+        PostAsync(new EndLineCommand(lineId, LineEnd.Dropped), cancellationToken);
+
+    /// <inheritdoc />
+    public Task HangUpAsync(string lineId, CancellationToken cancellationToken = default) =>
+        PostAsync(new EndLineCommand(lineId, LineEnd.HungUp), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetLockedAsync(string lineId, bool locked, CancellationToken cancellationToken = default) =>
+        PostAsync(new SetLockedCommand(lineId, locked), cancellationToken);
+
+    /// <inheritdoc />
+    public Task TakeNextAsync(CancellationToken cancellationToken = default) => PostAsync(new TakeNextCommand(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task ScreenCallAsync(string lineId, bool screened, CancellationToken cancellationToken = default) =>
+        PostAsync(new ScreenCallCommand(lineId, screened), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetNextAsync(string lineId, bool next = true, CancellationToken cancellationToken = default) =>
+        PostAsync(new SetNextCommand(lineId, next), cancellationToken);
+
+    /// <inheritdoc />
+    public Task MoveInQueueAsync(string lineId, int steps, CancellationToken cancellationToken = default) =>
+        PostAsync(new MoveInQueueCommand(lineId, steps), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetBlockAllAsync(bool blocked, CancellationToken cancellationToken = default) =>
+        PostAsync(new SetBlockAllCommand(blocked), cancellationToken);
+
+    /// <summary>Phone system: a caller rang in and was answered with the stream TwiML.</summary>
+    public Task AddIncomingCallAsync(PhoneLineState line, CancellationToken cancellationToken = default) =>
+        PostAsync(new AddIncomingCallCommand(line), cancellationToken);
+
+    /// <summary>Phone system: the caller's media stream started.</summary>
+    public Task LineConnectedAsync(string lineId, CancellationToken cancellationToken = default) =>
+        PostAsync(new LineConnectedCommand(lineId), cancellationToken);
+
+    /// <summary>Phone system: the caller hung up, or the call never connected its stream.</summary>
+    public Task CallerLeftAsync(string lineId, bool neverConnected = false, CancellationToken cancellationToken = default) =>
+        PostAsync(new EndLineCommand(lineId, neverConnected ? LineEnd.NeverConnected : LineEnd.CallerLeft), cancellationToken);
+
+    /// <summary>Phone system: show or clear a problem on a line.</summary>
+    public Task SetLineProblemAsync(string lineId, string? problem, CancellationToken cancellationToken = default) =>
+        PostAsync(new SetLineProblemCommand(lineId, problem), cancellationToken);
+
+    /// <summary>Phone system: how callers reach the studio.</summary>
+    public Task SetTelephonyStatusAsync(TelephonyStatus status, CancellationToken cancellationToken = default) =>
+        PostAsync(new SetTelephonyStatusCommand(status), cancellationToken);
 
     /// <summary>Adds a line from any party (phone caller, AI, system) to the live transcript.</summary>
     public Task AddTranscriptEntryAsync(

@@ -30,6 +30,24 @@ internal static partial class StudioEngineLog
     [LoggerMessage(9, LogLevel.Information, "Studio ready: database {Database}")]
     public static partial void Ready(ILogger logger, string database);
 
+    [LoggerMessage(10, LogLevel.Information, "Call from {Number} ringing{Note}")]
+    public static partial void CallRinging(ILogger logger, string number, string note);
+
+    [LoggerMessage(11, LogLevel.Information, "{Caller} is ON AIR on channel {Channel}")]
+    public static partial void CallOnAir(ILogger logger, string caller, int channel);
+
+    [LoggerMessage(12, LogLevel.Information, "{Caller}: {Reason} after {Duration}")]
+    private static partial void CallEndedCore(ILogger logger, string caller, string reason, string duration);
+
+    public static void CallEnded(ILogger logger, string caller, string reason, TimeSpan duration) =>
+        CallEndedCore(logger, caller, reason, duration.ToString(duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", System.Globalization.CultureInfo.InvariantCulture));
+
+    [LoggerMessage(13, LogLevel.Information, "Lines {State}")]
+    public static partial void LinesBlocked(ILogger logger, string state);
+
+    [LoggerMessage(14, LogLevel.Information, "{Count} call(s) left open by the last run were closed")]
+    public static partial void OrphansClosed(ILogger logger, int count);
+
     [LoggerMessage(8, LogLevel.Information, "Studio restored: show \"{Title}\" with {Lines} transcript lines, {State}")]
     public static partial void Restored(ILogger logger, string title, int lines, string state);
 }

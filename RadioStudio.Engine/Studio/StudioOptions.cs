@@ -24,6 +24,10 @@ public sealed class StudioOptions
     [Range(10, 5000)]
     public int EventLogCapacity { get; set; } = 300;
 
+    /// <summary>Output channel of the first on-air phone caller; the next ones take the following channels.</summary>
+    [Range(1, 64)]
+    public int FirstPhoneChannel { get; set; } = 3;
+
     /// <summary>Longest transcript line accepted, in characters.</summary>
     [Range(100, 100_000)]
     public int MaxLineLength { get; set; } = 4000;

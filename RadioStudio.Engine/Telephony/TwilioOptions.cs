@@ -7,7 +7,7 @@ namespace RadioStudio.Engine.Telephony;
 /// phone simulator is the only caller, signed with a token generated at start, and no REST call leaves
 /// the machine. Secrets (AuthToken) come from environment variables or user-secrets only.
 /// </summary>
-public sealed class TwilioOptions
+public sealed class TwilioOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Twilio";
@@ -61,4 +61,15 @@ public sealed class TwilioOptions
 
     /// <summary>True when real Twilio credentials are configured.</summary>
     public bool HasCredentials => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
+
+    /// <summary>Half a set of credentials is a mistake, not local mode.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(AccountSid) != string.IsNullOrWhiteSpace(AuthToken))
+        {
+            yield return new ValidationResult(
+                "set both AccountSid and AuthToken (AuthToken through an environment variable or user-secrets), or neither for local mode",
+                [string.IsNullOrWhiteSpace(AuthToken) ? nameof(AuthToken) : nameof(AccountSid)]);
+        }
+    }
 }

@@ -56,6 +56,26 @@ public sealed class FakeStudio : IStudioStore, IStudioControl
     public Task UpdateCallerDetailsAsync(string lineId, string? name, string? topic, string? notes, CancellationToken cancellationToken = default) =>
         Record($"details:{lineId}:{name ?? "-"}:{topic ?? "-"}:{notes ?? "-"}");
 
+    public Task TakeCallAsync(string lineId, CancellationToken cancellationToken = default) => Record($"take:{lineId}");
+
+    public Task HoldCallAsync(string lineId, CancellationToken cancellationToken = default) => Record($"hold:{lineId}");
+
+    public Task DropCallAsync(string lineId, CancellationToken cancellationToken = default) => Record($"drop:{lineId}");
+
+    public Task HangUpAsync(string lineId, CancellationToken cancellationToken = default) => Record($"hangup:{lineId}");
+
+    public Task SetLockedAsync(string lineId, bool locked, CancellationToken cancellationToken = default) => Record($"lock:{lineId}:{locked}");
+
+    public Task TakeNextAsync(CancellationToken cancellationToken = default) => Record("take-next");
+
+    public Task ScreenCallAsync(string lineId, bool screened, CancellationToken cancellationToken = default) => Record($"screened:{lineId}:{screened}");
+
+    public Task SetNextAsync(string lineId, bool next = true, CancellationToken cancellationToken = default) => Record($"next:{lineId}:{next}");
+
+    public Task MoveInQueueAsync(string lineId, int steps, CancellationToken cancellationToken = default) => Record($"move:{lineId}:{steps}");
+
+    public Task SetBlockAllAsync(bool blocked, CancellationToken cancellationToken = default) => Record($"block-all:{blocked}");
+
     private Task Record(string command)
     {
         Commands.Enqueue(command);

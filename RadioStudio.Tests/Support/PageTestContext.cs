@@ -20,12 +20,15 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddMudServices();
         Context.Services.AddSingleton<IStudioStore>(Studio);
         Context.Services.AddSingleton<IStudioControl>(Studio);
+        Context.Services.AddSingleton<RadioStudio.Web.Telephony.ITestCallPlacer>(TestCalls);
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
 
     protected BunitContext Context { get; } = new();
 
     protected FakeStudio Studio { get; } = new();
+
+    protected FakeTestCalls TestCalls { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -21,6 +21,12 @@ internal sealed class SetOnAirCommand(bool onAir) : StudioCommand
             return state with { OnAir = true, Show = show, Transcript = [], Now = now };
         }
 
+        // The show is over: every caller, waiting or on air, is thanked off the line.
+        foreach (var line in state.Lines.ToList())
+        {
+            state = await new Lines.EndLineCommand(line.Id, Lines.LineEnd.ShowMovedOn).ApplyAsync(state, context, cancellationToken).ConfigureAwait(false);
+        }
+
         var ended = state.Show! with { Ended = now };
         await context.Repository.EndShowAsync(ended.Id, now, cancellationToken).ConfigureAwait(false);
         StudioEngineLog.ShowEnded(context.Logger, ended.Title, ended.Elapsed(now).ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture));

@@ -11,7 +11,7 @@ internal sealed class UpdateCallerDetailsCommand(string lineId, string? name, st
     private const int MaxField = 200;
     private const int MaxNotes = 2000;
 
-    public override ValueTask<StudioState> ApplyAsync(StudioState state, CommandContext context, CancellationToken cancellationToken)
+    public override async ValueTask<StudioState> ApplyAsync(StudioState state, CommandContext context, CancellationToken cancellationToken)
     {
         var line = state.Lines.Find(l => l.Id == lineId)
             ?? throw new StudioCommandException("That caller is no longer on the line.");
@@ -21,7 +21,9 @@ internal sealed class UpdateCallerDetailsCommand(string lineId, string? name, st
             Topic = topic is null ? line.Topic : Clean(topic, MaxField),
             Notes = notes is null ? line.Notes : Clean(notes, MaxNotes),
         };
-        return ValueTask.FromResult(updated == line ? state : state with { Lines = state.Lines.Replace(line, updated) });
+        return updated == line
+            ? state
+            : await Lines.LineEditing.MoveAsync(state, line, updated, context, "details edited", cancellationToken).ConfigureAwait(false);
     }
 
     private static string? Clean(string value, int max)

@@ -4,6 +4,7 @@ using MudBlazor;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Studio;
 using RadioStudio.Web.Components.Shared;
+using RadioStudio.Web.Telephony;
 
 namespace RadioStudio.Web.Components.Pages;
 
@@ -25,11 +26,16 @@ public partial class HostConsole : StoreComponentBase, IAsyncDisposable
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    [Inject] private ITestCallPlacer TestCalls { get; set; } = default!;
+
+    private bool _placingCall;
+
     /// <summary>Called by hotkeys.js.</summary>
     [JSInvokable]
     public Task OnHotkey(string action) => action switch
     {
         "toggle-on-air" => InvokeAsync(ToggleOnAirAsync),
+        "next-caller" => InvokeAsync(() => RunAsync(() => Control.TakeNextAsync())),
         _ => Task.CompletedTask,
     };
 
@@ -132,6 +138,28 @@ public partial class HostConsole : StoreComponentBase, IAsyncDisposable
             return false;
         }
     }
+
+    private async Task PlaceTestCallAsync()
+    {
+        _placingCall = true;
+        try
+        {
+            if (await TestCalls.PlaceTestCallAsync() is { } refused)
+            {
+                Snackbar.Add($"The studio refused the test call: {refused}", Severity.Info);
+            }
+        }
+        catch (Exception error) when (error is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        {
+            Snackbar.Add($"The test call could not be placed: {error.Message}", Severity.Error);
+        }
+        finally
+        {
+            _placingCall = false;
+        }
+    }
+
+    private Task ToggleBlockAllAsync() => RunAsync(() => Control.SetBlockAllAsync(!State.BlockAll));
 
     private Task SetRespondModeAsync(RespondMode mode) => RunAsync(() => Control.SetRespondModeAsync(mode));
 

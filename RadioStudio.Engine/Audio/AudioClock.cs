@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+
+namespace RadioStudio.Engine.Audio;
+
+/// <summary>
+/// The one real-time thread: runs every registered client once per 20 ms block. Deadlines are absolute
+/// (start + n × block) on the monotonic clock, so timing error never accumulates; after a stall of more
+/// than a few blocks it skips ahead instead of bursting. Clients are an immutable array swapped atomically,
+/// so adding or removing one never blocks the thread.
+/// </summary>
+public sealed class AudioClock : IDisposable
+{
+    /// <summary>Samples per second inside the studio.</summary>
+    public const int SampleRate = 48_000;
+
+    /// <summary>One block: 20 ms.</summary>
+    public static readonly TimeSpan BlockDuration = TimeSpan.FromMilliseconds(20);
+
+    private const int MaxCatchUpBlocks = 5;
+    private readonly ManualResetEventSlim _stop = new(false);
+    private ImmutableArray<IAudioClockClient> _clients = [];
+    private Thread? _thread;
+
+    /// <summary>Timing of the blocks run so far.</summary>
+    public AudioClockStats Stats { get; } = new();
+
+    /// <summary>Blocks run so far (the index the next block gets).</summary>
+    public long BlockIndex { get; private set; }
+
+    /// <summary>Adds a client; it runs from the next block on.</summary>
+    public void Add(IAudioClockClient client) => ImmutableInterlocked.Update(ref _clients, static (a, c) => a.Add(c), client);
+
+    /// <summary>Removes a client; it may run once more if the block is already under way.</summary>
+    public void Remove(IAudioClockClient client) => ImmutableInterlocked.Update(ref _clients, static (a, c) => a.Remove(c), client);
+
+    /// <summary>Starts the clock thread.</summary>
+    public void Start()
+    {
+        if (_thread is not null)
+        {
+            return;
+        }
+
+        _thread = new Thread(Run) { IsBackground = true, Name = "RadioStudio AudioClock", Priority = ThreadPriority.Highest };
+        _thread.Start();
+    }
+
+    /// <summary>Stops the thread after the block in progress.</summary>
+    public void Dispose()
+    {
+        _stop.Set();
+        _thread?.Join();
+        _stop.Dispose();
+    }
+
+    private void Run()
+    {
+        var start = Stopwatch.GetTimestamp();
+        var previous = start;
+        var ticksPerBlock = (long)(BlockDuration.TotalSeconds * Stopwatch.Frequency);
+        long block = 0;
+        while (true)
+        {
+            var deadline = start + ((block + 1) * ticksPerBlock);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (wait > TimeSpan.Zero && _stop.Wait(wait))
+            {
+                return;
+            }
+
+            if (_stop.IsSet)
+            {
+                return;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            Stats.Record(Stopwatch.GetElapsedTime(previous, now));
+            previous = now;
+            foreach (var client in _clients)
+            {
+                try
+                {
+                    client.OnBlock(BlockIndex);
+                }
+                catch (Exception)
+                {
+                    // One broken client must not stop the clock for every other line; it is counted, not logged here.
+                    Stats.RecordFault();
+                }
+            }
+
+            BlockIndex++;
+            block++;
+            var behind = (Stopwatch.GetTimestamp() - (start + ((block + 1) * ticksPerBlock))) / ticksPerBlock;
+            if (behind > MaxCatchUpBlocks)
+            {
+                block += behind;
+                Stats.RecordSkipped(behind);
+            }
+        }
+    }
+}

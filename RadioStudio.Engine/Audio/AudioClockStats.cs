@@ -1,0 +1,59 @@
+namespace RadioStudio.Engine.Audio;
+
+/// <summary>How steadily the clock ran: block intervals in 0.1 ms bins, lateness and skipped blocks.</summary>
+public sealed class AudioClockStats
+{
+    /// <summary>Bins of 0.1 ms, 0–100 ms; the last bin holds everything longer.</summary>
+    public const int BinCount = 1001;
+
+    private readonly long[] _bins = new long[BinCount];
+    private long _blocks;
+    private long _skipped;
+    private long _maxIntervalTicks;
+    private long _faults;
+
+    /// <summary>Client exceptions caught on the clock thread.</summary>
+    public long Faults => Interlocked.Read(ref _faults);
+
+    /// <summary>Blocks run so far.</summary>
+    public long Blocks => Interlocked.Read(ref _blocks);
+
+    /// <summary>Blocks skipped after a stall (the clock jumps ahead rather than bursting).</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>The longest interval between two blocks.</summary>
+    public TimeSpan MaxInterval => TimeSpan.FromTicks(Interlocked.Read(ref _maxIntervalTicks));
+
+    /// <summary>A copy of the interval histogram.</summary>
+    public long[] Histogram() => [.. _bins.Select(b => Interlocked.Read(ref b))];
+
+    /// <summary>The share of intervals within <paramref name="tolerance"/> of <paramref name="target"/>.</summary>
+    public double ShareWithin(TimeSpan target, TimeSpan tolerance)
+    {
+        var bins = Histogram();
+        var total = bins.Sum();
+        if (total == 0)
+        {
+            return 1;
+        }
+
+        var low = (int)Math.Max(0, (target - tolerance).TotalMilliseconds * 10);
+        var high = (int)Math.Min(BinCount - 1, (target + tolerance).TotalMilliseconds * 10);
+        return bins[low..(high + 1)].Sum() / (double)total;
+    }
+
+    internal void Record(TimeSpan interval)
+    {
+        var bin = (int)Math.Clamp(interval.TotalMilliseconds * 10, 0, BinCount - 1);
+        Interlocked.Increment(ref _bins[bin]);
+        Interlocked.Increment(ref _blocks);
+        if (interval.Ticks > Interlocked.Read(ref _maxIntervalTicks))
+        {
+            Interlocked.Exchange(ref _maxIntervalTicks, interval.Ticks);
+        }
+    }
+
+    internal void RecordFault() => Interlocked.Increment(ref _faults);
+
+    internal void RecordSkipped(long blocks) => Interlocked.Add(ref _skipped, blocks);
+}

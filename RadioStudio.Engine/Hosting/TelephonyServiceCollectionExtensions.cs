@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Telephony;
+using RadioStudio.Engine.Telephony.Simulator;
+using RadioStudio.Engine.Telephony.Twilio;
+
+namespace RadioStudio.Engine.Hosting;
+
+/// <summary>Phone lines: Twilio webhooks and streams, the audio clock that paces them, and the simulator.</summary>
+public static class TelephonyServiceCollectionExtensions
+{
+    /// <summary>Registers the phone system (started after the engine) and its parts.</summary>
+    public static IServiceCollection AddTelephony(this IServiceCollection services)
+    {
+        services.AddStudioOptions<TwilioOptions>(TwilioOptions.SectionName);
+        services.AddTwilioRestClient();
+        services.AddSingleton<AudioClock>();
+        services.AddSingleton<HoldFeed>();
+        services.AddSingleton<WebhookReplayGuard>();
+        services.AddSingleton<PhoneSystem>();
+        services.AddHostedService(sp => sp.GetRequiredService<PhoneSystem>());
+        services.AddHttpClient<PhoneSimulator>();
+        services.AddSingleton<SimulatedCallerVoices>();
+        return services;
+    }
+}

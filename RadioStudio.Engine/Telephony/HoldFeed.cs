@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Engine.Audio.Nodes;
+
+namespace RadioStudio.Engine.Telephony;
+
+/// <summary>
+/// Hold music as one loop of μ-law bytes, encoded once and shared by every holding caller (each keeps its
+/// own position). From <c>Twilio:HoldMusicFile</c> (a WAV at any rate, resampled properly) or, without one
+/// or when it cannot be read, the generated bed.
+/// </summary>
+public sealed partial class HoldFeed
+{
+    private readonly byte[] _loop;
+
+    /// <summary>Loads or generates the loop.</summary>
+    public HoldFeed(IOptions<TwilioOptions> options, ILogger<HoldFeed> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var samples = Load(options.Value.HoldMusicFile, logger) ?? HoldMusic.Generate(8000, TimeSpan.FromSeconds(16));
+        _loop = new byte[samples.Length];
+        MuLaw.Encode(samples, _loop);
+    }
+
+    /// <summary>Length of the loop in samples (8 kHz).</summary>
+    public int Length => _loop.Length;
+
+    /// <summary>Copies the next frame from <paramref name="position"/> (wrapping) and advances it.</summary>
+    public void Read(ref int position, Span<byte> frame)
+    {
+        for (var i = 0; i < frame.Length; i++)
+        {
+            frame[i] = _loop[position];
+            position = position + 1 == _loop.Length ? 0 : position + 1;
+        }
+    }
+
+    private static float[]? Load(string? path, ILogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var wav = WavReader.Read(path);
+            var mono = WavReader.ToMono(wav);
+            return wav.SampleRate == 8000 ? mono : PolyphaseResampler.ResampleAll(mono, wav.SampleRate, 8000);
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        {
+            Log.HoldMusicUnreadable(logger, path, error.Message);
+            return null;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(200, LogLevel.Warning, "Hold music {Path} could not be read ({Reason}); callers hear the generated bed")]
+        public static partial void HoldMusicUnreadable(ILogger logger, string path, string reason);
+    }
+}

@@ -1,0 +1,100 @@
+using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Engine.Telephony.Twilio;
+
+namespace RadioStudio.Engine.Telephony;
+
+/// <summary>
+/// The live side of one call: its media stream, the caller's audio coming in, and what the caller hears.
+/// The studio state holds what the pages see (<see cref="State.PhoneLineState"/>); this holds the sockets
+/// and buffers, and is driven by the audio clock and the socket loops.
+/// </summary>
+public sealed class PhoneLine : IMediaStreamSink
+{
+    private readonly HoldFeed _hold;
+    private readonly Action<PhoneLine, StreamEndReason> _ended;
+    private int _holdPosition;
+    private int _tornDown;
+    private volatile MediaStreamSession? _session;
+    private volatile bool _onAir;
+
+    internal PhoneLine(string id, string callSid, string number, string token, bool simulated, DateTimeOffset created, HoldFeed hold, Action<PhoneLine, StreamEndReason> ended)
+    {
+        (Id, CallSid, Number, Token, Simulated, Created) = (id, callSid, number, token, simulated, created);
+        _hold = hold;
+        _ended = ended;
+    }
+
+    /// <summary>Studio line id.</summary>
+    public string Id { get; }
+
+    /// <summary>Twilio CallSid.</summary>
+    public string CallSid { get; }
+
+    /// <summary>Caller number.</summary>
+    public string Number { get; }
+
+    /// <summary>One-time token that ties the media stream to this call.</summary>
+    public string Token { get; }
+
+    /// <summary>A call from the built-in simulator (no REST call is made to end it).</summary>
+    public bool Simulated { get; }
+
+    /// <summary>When the webhook answered.</summary>
+    public DateTimeOffset Created { get; }
+
+    /// <summary>The caller's decoded audio, 8 kHz.</summary>
+    public InboundAudioBuffer Inbound { get; } = new();
+
+    /// <summary>The media stream, once attached.</summary>
+    public MediaStreamSession? Session => _session;
+
+    /// <summary>The caller ended the call (no REST hang-up needed).</summary>
+    public bool EndedByCaller { get; private set; }
+
+    /// <summary>On air: the caller hears the show (silence until the audio engine routes it); else hold music.</summary>
+    public bool OnAir
+    {
+        get => _onAir;
+        set => _onAir = value;
+    }
+
+    /// <inheritdoc />
+    public void OnMedia(ReadOnlySpan<byte> mulaw)
+    {
+        Span<float> samples = stackalloc float[mulaw.Length];
+        MuLaw.Decode(mulaw, samples);
+        Inbound.Write(samples);
+    }
+
+    /// <inheritdoc />
+    public void OnDtmf(string digit)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnStreamEnded(StreamEndReason reason)
+    {
+        EndedByCaller = reason is StreamEndReason.CallerStopped or StreamEndReason.SocketClosed;
+        _ended(this, reason);
+    }
+
+    /// <summary>Fills the caller's next outbound frame (audio clock thread).</summary>
+    public void FillOutbound(Span<byte> frame)
+    {
+        if (_onAir)
+        {
+            frame.Fill(MuLaw.Silence);
+        }
+        else
+        {
+            _hold.Read(ref _holdPosition, frame);
+        }
+    }
+
+    internal void Attach(MediaStreamSession session) => _session = session;
+
+    internal void MarkCallerGone() => EndedByCaller = true;
+
+    /// <summary>True the first time only: the line is torn down once.</summary>
+    internal bool BeginTeardown() => Interlocked.Exchange(ref _tornDown, 1) == 0;
+}

@@ -1,0 +1,26 @@
+namespace RadioStudio.Engine.Telephony.Simulator;
+
+/// <summary>How a simulated caller calls in.</summary>
+/// <param name="StudioBaseUrl">Where the studio listens (the simulator's HTTP and WebSocket target).</param>
+/// <param name="SignatureBaseUrl">The public base URL Twilio would have requested (what the signature covers).</param>
+/// <param name="AccountSid">Account the call belongs to.</param>
+/// <param name="AuthToken">Token the webhook is signed with.</param>
+/// <param name="From">Caller number, E.164.</param>
+/// <param name="To">Studio number.</param>
+public sealed record SimulatedCallOptions(Uri StudioBaseUrl, string SignatureBaseUrl, string AccountSid, string AuthToken, string From, string To)
+{
+    /// <summary>What the caller says: 8 kHz mono; silence after it (or a loop).</summary>
+    public float[]? Audio { get; init; }
+
+    /// <summary>Repeat <see cref="Audio"/> instead of falling silent.</summary>
+    public bool LoopAudio { get; init; }
+
+    /// <summary>Keep every received payload (for listening/measuring); timestamps are always kept.</summary>
+    public bool RecordAudio { get; init; } = true;
+
+    /// <summary>Call SID to use; a random CA… when null.</summary>
+    public string? CallSid { get; init; }
+
+    /// <summary>Opens the media WebSocket; a plain ClientWebSocket when null (tests may use an in-memory server).</summary>
+    public Func<Uri, CancellationToken, Task<System.Net.WebSockets.WebSocket>>? ConnectWebSocket { get; init; }
+}

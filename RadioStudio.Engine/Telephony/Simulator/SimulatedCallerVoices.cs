@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Engine.Audio.Nodes;
+
+namespace RadioStudio.Engine.Telephony.Simulator;
+
+/// <summary>
+/// What test callers say: a few call-in lines spoken by espeak-ng in different voices, resampled to 8 kHz
+/// (cached). Without espeak-ng the caller sends a short two-tone pattern instead, and says so in the log.
+/// </summary>
+public sealed partial class SimulatedCallerVoices(ILogger<SimulatedCallerVoices> logger)
+{
+    private static readonly string[] Lines =
+    [
+        "Hi, long time listener, first time caller. I work the night shift and this show keeps me sane.",
+        "Hey there. I wanted to talk about my neighbour's rooster. It starts at three in the morning.",
+        "Good evening. I've got a question about that caller from earlier, the one with the boat.",
+        "Hello? Am I on? Okay. So, my sister just told me she's moving to Alaska, and I don't know how to feel.",
+    ];
+
+    private static readonly string[] Voices = ["en-us+m3", "en-us+f2", "en-gb+m1", "en-us+f4"];
+    private readonly ConcurrentDictionary<int, float[]> _cache = new();
+    private int _warned;
+
+    /// <summary>Audio (8 kHz mono) for the n-th test caller.</summary>
+    public async Task<float[]> NextAsync(int n, CancellationToken cancellationToken)
+    {
+        var key = n % Lines.Length;
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var audio = await SpeakAsync(Lines[key], Voices[key % Voices.Length], cancellationToken).ConfigureAwait(false) ?? TonePattern();
+        _cache[key] = audio;
+        return audio;
+    }
+
+    private async Task<float[]?> SpeakAsync(string text, string voice, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("espeak-ng") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-v", voice, "-s", "155", "--stdout", text })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            using var wav = new MemoryStream();
+            await process.StandardOutput.BaseStream.CopyToAsync(wav, cancellationToken).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            wav.Position = 0;
+            var audio = WavReader.Read(wav);
+            var mono = WavReader.ToMono(audio);
+            return audio.SampleRate == 8000 ? mono : PolyphaseResampler.ResampleAll(mono, audio.SampleRate, 8000);
+        }
+        catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidDataException or IOException)
+        {
+            if (Interlocked.Exchange(ref _warned, 1) == 0)
+            {
+                Log.NoVoice(logger, error.Message);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Two seconds of a soft two-tone pattern, so a test call without TTS is still audible and measurable.</summary>
+    private static float[] TonePattern()
+    {
+        var samples = new float[16000];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var frequency = i / 2000 % 2 == 0 ? 440.0 : 660.0;
+            samples[i] = (float)(0.25 * Math.Sin(2 * Math.PI * frequency * i / 8000));
+        }
+
+        return samples;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(420, LogLevel.Warning, "espeak-ng is not available ({Reason}): test callers send a tone pattern instead of speech")]
+        public static partial void NoVoice(ILogger logger, string reason);
+    }
+}

@@ -1,0 +1,14 @@
+namespace RadioStudio.Engine.Telephony.Twilio;
+
+/// <summary>Where a session delivers the caller's audio and events once its <c>start</c> was accepted.</summary>
+public interface IMediaStreamSink
+{
+    /// <summary>One 20 ms frame of the caller's μ-law audio (on the session's receive loop).</summary>
+    void OnMedia(ReadOnlySpan<byte> mulaw);
+
+    /// <summary>The caller pressed a key.</summary>
+    void OnDtmf(string digit);
+
+    /// <summary>The stream is over; called exactly once.</summary>
+    void OnStreamEnded(StreamEndReason reason);
+}

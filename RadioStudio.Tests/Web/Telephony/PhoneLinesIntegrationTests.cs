@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Text;
+using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Engine.State;
+using RadioStudio.Engine.Telephony.Simulator;
+using RadioStudio.Tests.Support;
+
+namespace RadioStudio.Tests.Web.Telephony;
+
+public sealed class PhoneLinesIntegrationTests(PhoneStudioFixture studio) : IClassFixture<PhoneStudioFixture>
+{
+    [Fact]
+    public async Task TwoCallers_HoldTakeHangUpAndDrop_EndToEnd()
+    {
+        var tone = Tone(440, 8000, seconds: 1);
+        var (ann, annLine) = await studio.CallInAsync("+14155550111", tone);
+        var (bob, bobLine) = await studio.CallInAsync("+14155550112");
+
+        // Both hear hold music: paced frames that are not silence.
+        await Poll.AssertUntilAsync(() => ann.ReceivedFrames().Length >= 10 && bob.ReceivedFrames().Length >= 10, "holding callers receive frames");
+        Assert.Contains(ann.ReceivedAudio(), b => b != MuLaw.Silence);
+
+        // Ann goes on air: her line's audio reaches the studio, decoded exactly as G.711 says.
+        await studio.Engine.TakeCallAsync(annLine);
+        var onAir = studio.Engine.Current.Lines.Single(l => l.Id == annLine);
+        Assert.Equal((LineStatus.OnAir, 3), (onAir.Status, onAir.Channel));
+        var line = studio.Phones.FindLine(annLine)!;
+        await Poll.AssertUntilAsync(() => line.Inbound.TotalWritten >= 1600, "the caller's audio reaches the line buffer");
+        var heard = new float[1600];
+        Assert.Equal(1600, line.Inbound.Read(heard));
+        var expected = new byte[tone.Length];
+        MuLaw.Encode(tone, expected);
+        Assert.Equal(expected[..1600].Select(b => MuLaw.Decode(b) / 32768f), heard);
+        Assert.True(Rms(heard) > 0.3, "the tone arrived, not silence");
+
+        // Bob hangs up: he leaves the queue at once, and nobody calls Twilio to end his call.
+        await bob.HangUpAsync();
+        await studio.Engine.WaitForAsync(s => s.Lines.All(l => l.Id != bobLine));
+        Assert.Equal(SimulatedCallEnd.CallerHungUp, await bob.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // The host hangs up on Ann: Twilio's REST API is told (Status=completed, Basic auth) and her stream closes.
+        await studio.Engine.HangUpAsync(annLine);
+        Assert.Equal(SimulatedCallEnd.StudioClosed, await ann.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Poll.AssertUntilAsync(() => studio.Twilio.Requests.Any(r => r.Path.Contains(ann.CallSid, StringComparison.Ordinal)), "the REST hang-up was sent");
+        var request = studio.Twilio.Requests.Single(r => r.Path.Contains(ann.CallSid, StringComparison.Ordinal));
+        Assert.Equal("POST", request.Method);
+        Assert.Equal($"/2010-04-01/Accounts/{PhoneStudioFixture.AccountSid}/Calls/{ann.CallSid}.json", request.Path);
+        Assert.Contains("Status=completed", request.Body, StringComparison.Ordinal);
+        var auth = AuthenticationHeaderValue.Parse(request.Authorization!);
+        Assert.Equal("Basic", auth.Scheme);
+        Assert.Equal($"{PhoneStudioFixture.AccountSid}:{PhoneStudioFixture.AuthToken}", Encoding.UTF8.GetString(Convert.FromBase64String(auth.Parameter!)));
+        Assert.DoesNotContain(studio.Twilio.Requests, r => r.Path.Contains(bob.CallSid, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DropWaitingCaller_EndsTheCallAtTwilioAndClosesTheStream()
+    {
+        var (carol, carolLine) = await studio.CallInAsync("+14155550113");
+
+        await studio.Engine.DropCallAsync(carolLine);
+
+        Assert.Equal(SimulatedCallEnd.StudioClosed, await carol.Ended.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Poll.AssertUntilAsync(() => studio.Twilio.Requests.Any(r => r.Path.Contains(carol.CallSid, StringComparison.Ordinal)), "the REST hang-up was sent");
+    }
+
+    [Fact]
+    public async Task OutboundFrames_ArePacedAtFiftyPerSecond()
+    {
+        var (dan, danLine) = await studio.CallInAsync("+14155550114");
+        await Poll.AssertUntilAsync(() => dan.ReceivedFrames().Length >= 60, "a second and more of frames", TimeSpan.FromSeconds(15));
+
+        var frames = dan.ReceivedFrames();
+        var span = System.Diagnostics.Stopwatch.GetElapsedTime(frames[10].ArrivalTimestamp, frames[^1].ArrivalTimestamp);
+        var rate = (frames.Length - 11) / span.TotalSeconds;
+        Assert.InRange(rate, 45, 55);
+        Assert.All(frames, f => Assert.Equal(160, f.PayloadLength));
+        await studio.Engine.DropCallAsync(danLine);
+    }
+
+    private static float[] Tone(double frequency, int rate, double seconds) =>
+        [.. Enumerable.Range(0, (int)(rate * seconds)).Select(i => (float)(0.5 * Math.Sin(2 * Math.PI * frequency * i / rate)))];
+
+    private static double Rms(ReadOnlySpan<float> samples)
+    {
+        double sum = 0;
+        foreach (var s in samples)
+        {
+            sum += s * s;
+        }
+
+        return Math.Sqrt(sum / samples.Length);
+    }
+}
