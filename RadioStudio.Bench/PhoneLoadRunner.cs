@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RadioStudio.Engine.Telephony.Simulator;
+
+namespace RadioStudio.Bench;
+
+/// <summary>
+/// N simulated callers stream into the real studio for S seconds over loopback WebSockets. Reports whether
+/// any socket dropped, whether every inbound frame was accounted for (the studio's own per-stream count
+/// against what each caller sent), the outbound pacing each caller saw, and the studio's CPU and memory per line.
+/// </summary>
+internal static partial class PhoneLoadRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var callers = Option(args, "--callers", 50);
+        var seconds = Option(args, "--seconds", 60);
+        await using var studio = await StudioProcess.StartAsync(callers + 10);
+        using var http = new HttpClient();
+        var simulator = new PhoneSimulator(http);
+        var (idleCpu, idleRss) = (studio.CpuSeconds(), studio.ResidentMiB());
+        var tone = Enumerable.Range(0, 8000).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray();
+
+        var calls = new List<SimulatedCall>();
+        for (var i = 0; i < callers; i++)
+        {
+            var call = await simulator.PlaceCallAsync(new SimulatedCallOptions(
+                new Uri(studio.BaseUrl), studio.BaseUrl, StudioProcess.AccountSid, StudioProcess.AuthToken, $"+1555020{i:0000}", "+15550100000")
+            { Audio = tone, LoopAudio = true, RecordAudio = false });
+            if (call.RefusedWith is { } refused)
+            {
+                throw new InvalidOperationException($"call {i} refused: {refused}");
+            }
+
+            calls.Add(call);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3)); // every caller holding, hold music flowing
+        var (cpu0, t0) = (studio.CpuSeconds(), Stopwatch.GetTimestamp());
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var (cpu1, t1, rss) = (studio.CpuSeconds(), Stopwatch.GetTimestamp(), studio.ResidentMiB());
+        var window = Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+        var dropped = calls.Count(c => c.Ended.IsCompleted);
+
+        var rates = new List<double>();
+        var gaps = new List<double>();
+        foreach (var call in calls)
+        {
+            var frames = call.ReceivedFrames().Where(f => f.ArrivalTimestamp >= t0 && f.ArrivalTimestamp <= t1).ToArray();
+            rates.Add(frames.Length / window);
+            gaps.AddRange(frames.Zip(frames.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.ArrivalTimestamp, b.ArrivalTimestamp).TotalMilliseconds));
+        }
+
+        foreach (var call in calls)
+        {
+            await call.HangUpAsync();
+        }
+
+        var accounted = await CountAccountedAsync(studio, calls);
+        gaps.Sort();
+        var report = string.Create(CultureInfo.InvariantCulture, $"""
+            | measure | result |
+            |---|---|
+            | callers streaming at once | {callers} for {window:0.0} s |
+            | sockets dropped | {dropped} |
+            | inbound frames accounted for (studio count = caller count) | {accounted} of {callers} calls |
+            | outbound rate per caller (frames/s): min / mean / max | {rates.Min():0.00} / {rates.Average():0.00} / {rates.Max():0.00} (target 50 ± 1) |
+            | outbound inter-frame gap (ms): p50 / p99 / max | {Percentile(gaps, 0.50):0.0} / {Percentile(gaps, 0.99):0.0} / {gaps[^1]:0.0} (target p99 ≤ 40) |
+            | studio CPU | {100 * (cpu1 - cpu0) / window:0.0} % of one core in total, {100 * (cpu1 - cpu0) / window / callers:0.00} % per line (idle before calls: {idleCpu:0.0} s used at start-up) |
+            | studio memory (RSS) | {idleRss:0} MiB idle → {rss:0} MiB with {callers} lines: {(rss - idleRss) / callers:0.00} MiB per line |
+            """);
+        Console.WriteLine(report);
+        var ok = dropped == 0 && accounted == callers && rates.Min() >= 49 && rates.Max() <= 51 && Percentile(gaps, 0.99) <= 40;
+        Console.WriteLine(ok ? "RESULT: all targets met" : "RESULT: a target was missed");
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<int> CountAccountedAsync(StudioProcess studio, List<SimulatedCall> calls)
+    {
+        var sent = calls.ToDictionary(c => c.CallSid, c => c.FramesSent);
+        var deadline = Stopwatch.StartNew();
+        var counted = new Dictionary<string, long>();
+        while (counted.Count < calls.Count && deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            foreach (Match match in SessionEnded().Matches(string.Join('\n', studio.Output)))
+            {
+                counted[match.Groups[1].Value] = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            }
+
+            await Task.Delay(200);
+        }
+
+        return sent.Count(s => counted.TryGetValue(s.Key, out var received) && received == s.Value);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    [GeneratedRegex(@"Media stream for (CA[0-9a-f]+) ended \(\w+\): (\d+) frames in")]
+    private static partial Regex SessionEnded();
+}

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Running;
+using RadioStudio.Bench;
+
+// dotnet run -c Release --project RadioStudio.Bench -- bench [BenchmarkDotNet args]
+// dotnet run -c Release --project RadioStudio.Bench -- load [--callers 50] [--seconds 60]
+return args.FirstOrDefault() switch
+{
+    "bench" => RunBenchmarks(args[1..]),
+    "load" => await PhoneLoadRunner.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(FrameHandlingBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S]");
+    return 2;
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Persistence;
+using RadioStudio.Engine.Studio;
+
+namespace RadioStudio.Bench;
+
+/// <summary>
+/// The real studio (RadioStudio.Web.dll) as its own process on 127.0.0.1, already ON AIR: the data folder
+/// is seeded with a live show, which the studio restores at start exactly as after a mid-show restart.
+/// </summary>
+internal sealed class StudioProcess : IAsyncDisposable
+{
+    public const string AccountSid = "AC00000000000000000000000000000b0b";
+    public const string AuthToken = "load-runner-token";
+
+    private readonly Process _process;
+    private readonly DirectoryInfo _data;
+
+    private StudioProcess(Process process, DirectoryInfo data, string baseUrl)
+    {
+        (_process, _data, BaseUrl) = (process, data, baseUrl);
+    }
+
+    public string BaseUrl { get; }
+
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public static async Task<StudioProcess> StartAsync(int maxLines)
+    {
+        var data = Directory.CreateTempSubdirectory("radiostudio-load-");
+        await SeedLiveShowAsync(data.FullName);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RadioStudio.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["RADIOSTUDIO_CONFIG"] = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__Path"] = data.FullName;
+        start.Environment["Twilio__AccountSid"] = AccountSid;
+        start.Environment["Twilio__AuthToken"] = AuthToken;
+        start.Environment["Twilio__ApiBaseUrl"] = "http://127.0.0.1:9";
+        start.Environment["Twilio__MaxLines"] = maxLines.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__RadioStudio.Engine.Telephony.Twilio.MediaStreamSession"] = "Information";
+        var process = Process.Start(start)!;
+        var studio = new StudioProcess(process, data, $"http://127.0.0.1:{port}");
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { studio.Output.Enqueue(line); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { studio.Output.Enqueue(line); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await studio.WaitUntilServingAsync();
+        return studio;
+    }
+
+    /// <summary>CPU seconds the studio process has used (user + system).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    /// <summary>Resident memory of the studio process, in MiB.</summary>
+    public double ResidentMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _data.Delete(recursive: true);
+    }
+
+    private static async Task SeedLiveShowAsync(string folder)
+    {
+        using var repository = new SqliteStudioRepository(Options.Create(new StorageOptions { Path = folder }));
+        var engine = new StudioEngine(repository, new StudioEventLogSink(TimeProvider.System), TimeProvider.System,
+            Options.Create(new StudioOptions { ShowTitle = "Load test" }), NullLogger<StudioEngine>.Instance);
+        await engine.StartAsync(CancellationToken.None);
+        await engine.SetOnAirAsync(true);
+        await engine.DisposeAsync();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The studio exited: " + string.Join('\n', Output));
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(BaseUrl + "/twilio/stream"));
+                if (response.StatusCode == HttpStatusCode.BadRequest)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The studio did not start within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
