@@ -118,7 +118,59 @@ public sealed class PolyphaseResampler
         return remaining <= 0 ? 0 : (int)((remaining + _decimation - 1) / _decimation);
     }
 
-    private int RunBlock(int count, Span<float> output)
+    private int RunBlock(int count, Span<float> output) =>
+        _decimation == 1 ? RunInterpolating(count, output)
+        : _phases == 1 ? RunDecimating(count, output)
+        : RunFractional(count, output);
+
+    // Whole-factor upsampling: each input sample yields all phases from one window.
+    private int RunInterpolating(int count, Span<float> output)
+    {
+        var written = 0;
+        var coefficients = _coefficients.AsSpan();
+        for (var next = _next; next < count; next++)
+        {
+            var window = _buffer.AsSpan(next, _taps);
+            var phase = 0;
+            for (; phase + 4 <= _phases; phase += 4)
+            {
+                DotProduct.SharedWindow4(coefficients[(phase * _taps)..], window, output.Slice(written + phase, 4));
+            }
+
+            for (; phase < _phases; phase++)
+            {
+                output[written + phase] = DotProduct.Compute(coefficients.Slice(phase * _taps, _taps), window);
+            }
+
+            written += _phases;
+        }
+
+        _next = Math.Max(_next - count, 0);
+        return written;
+    }
+
+    // Whole-factor downsampling: one row, windows _decimation samples apart.
+    private int RunDecimating(int count, Span<float> output)
+    {
+        var written = 0;
+        var next = _next;
+        var row = _coefficients.AsSpan();
+        var buffer = _buffer.AsSpan();
+        for (; next + (3 * _decimation) < count; next += 4 * _decimation, written += 4)
+        {
+            DotProduct.SharedRow4(row, buffer[next..], _decimation, output.Slice(written, 4));
+        }
+
+        for (; next < count; next += _decimation)
+        {
+            output[written++] = DotProduct.Compute(row, buffer[next..]);
+        }
+
+        _next = next - count;
+        return written;
+    }
+
+    private int RunFractional(int count, Span<float> output)
     {
         int next = _next, phase = _phase, written = 0;
         int step = _decimation / _phases, phaseStep = _decimation % _phases;
@@ -126,7 +178,7 @@ public sealed class PolyphaseResampler
         var coefficients = _coefficients.AsSpan();
         while (next < count)
         {
-            output[written++] = DotProduct.Compute(coefficients.Slice(phase * _taps, _taps), buffer.Slice(next, _taps));
+            output[written++] = DotProduct.Compute(coefficients.Slice(phase * _taps, _taps), buffer[next..]);
             next += step;
             phase += phaseStep;
             if (phase >= _phases)

@@ -11,9 +11,9 @@ public enum ResamplerQuality
     /// <summary>60 dB stopband, passband to 0.40 × the lower rate (3.2 kHz of 8 kHz); 40 taps up, 224 down for 8 k ⇄ 48 k.</summary>
     Fast,
 
-    /// <summary>80 dB stopband, passband to 0.42 × the lower rate (3.36 kHz of 8 kHz); 64 taps up, 376 down for 8 k ⇄ 48 k.</summary>
+    /// <summary>80 dB stopband, passband to 0.42 × the lower rate (3.36 kHz of 8 kHz); 64 taps up, 384 down for 8 k ⇄ 48 k.</summary>
     Standard,
 
-    /// <summary>100 dB stopband, passband to 0.45 × the lower rate (3.6 kHz of 8 kHz); 128 taps up, 776 down for 8 k ⇄ 48 k.</summary>
+    /// <summary>100 dB stopband, passband to 0.45 × the lower rate (3.6 kHz of 8 kHz); 136 taps up, 776 down for 8 k ⇄ 48 k.</summary>
     High,
 }

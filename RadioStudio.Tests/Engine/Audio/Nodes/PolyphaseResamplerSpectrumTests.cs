@@ -59,6 +59,24 @@ public sealed class PolyphaseResamplerSpectrumTests(ITestOutputHelper output)
         Assert.True(worst <= -60, $"worst leak {worst:F1} dB");
     }
 
+    [Theory]
+    [InlineData(ResamplerQuality.Fast, 57)]
+    [InlineData(ResamplerQuality.Standard, 77)]
+    [InlineData(ResamplerQuality.High, 97)]
+    public void ResampleAll_48kTo8kEachQuality_StopbandWithin3DbOfDocumented(ResamplerQuality quality, double minimumDb)
+    {
+        var worst = double.NegativeInfinity;
+        foreach (var frequency in new[] { 4050.0, 4300, 5000, 7000, 11000, 17000, 23000 })
+        {
+            var input = Sine(48000, frequency, 48000);
+            var resampled = PolyphaseResampler.ResampleAll(input, 48000, 8000, quality);
+            worst = Math.Max(worst, Db(Rms(resampled.AsSpan(1000, 6000)) / Rms(input)));
+        }
+
+        output.WriteLine($"{quality}: worst stopband leak {worst:F1} dB");
+        Assert.True(worst <= -minimumDb, $"worst leak {worst:F1} dB");
+    }
+
     [Fact]
     public void ResampleAll_RoundTrip8kTo48kTo8k_OneKilohertzWithinPointOneDbAndAligned()
     {
