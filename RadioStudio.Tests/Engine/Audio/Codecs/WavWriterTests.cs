@@ -1,0 +1,206 @@
+using System.Buffers.Binary;
+using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Tests.Support;
+
+namespace RadioStudio.Tests.Engine.Audio.Codecs;
+
+public sealed class WavWriterTests
+{
+    [Fact]
+    public void Dispose_Pcm16Stereo_WritesCanonical44ByteHeader()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, 8000, 2, WavSampleFormat.Pcm16, leaveOpen: true))
+        {
+            writer.Write([0.5f, -0.5f]);
+        }
+
+        var expected = Convert.FromHexString("52494646280000005741564566" + "6D74201000000001000200401F0000007D0000040010006461746104000000" + "0040" + "00C0");
+        Assert.Equal(expected, stream.ToArray());
+    }
+
+    [Fact]
+    public void Dispose_Float32Mono_WritesFormat3WithFactChunk()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, 48000, 1, WavSampleFormat.Float32, leaveOpen: true))
+        {
+            writer.Write([0.1f, 0.2f, 0.3f]);
+        }
+
+        var bytes = stream.ToArray();
+        Assert.Equal(58 + 12, bytes.Length);
+        Assert.Equal(62u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4)));
+        Assert.Equal((ushort)3, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(20)));
+        Assert.Equal("fact", System.Text.Encoding.ASCII.GetString(bytes, 38, 4));
+        Assert.Equal(3u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(46)));
+        Assert.Equal("data", System.Text.Encoding.ASCII.GetString(bytes, 50, 4));
+        Assert.Equal(12u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(54)));
+    }
+
+    [Theory]
+    [InlineData(WavSampleFormat.Pcm16, 1)]
+    [InlineData(WavSampleFormat.Pcm16, 2)]
+    [InlineData(WavSampleFormat.Float32, 1)]
+    [InlineData(WavSampleFormat.Float32, 2)]
+    [InlineData(WavSampleFormat.Float32, 6)]
+    public void WriteThenRead_ManyBlocks_RoundTripsExactly(WavSampleFormat format, int channels)
+    {
+        // Multiples of 1/32768 survive 16-bit exactly; 5000 frames span several internal buffers.
+        var samples = Enumerable.Range(0, 5000 * channels).Select(i => ((i * 7919 % 65536) - 32768) / 32768f).ToArray();
+        var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, 22050, channels, format, leaveOpen: true))
+        {
+            writer.Write(samples.AsSpan(0, 3 * channels));
+            writer.Write(samples.AsSpan(3 * channels));
+            Assert.Equal(5000, writer.FramesWritten);
+        }
+
+        stream.Position = 0;
+        var audio = WavReader.Read(stream);
+
+        Assert.Equal((22050, channels), (audio.SampleRate, audio.Channels));
+        Assert.Equal(samples, audio.Samples);
+    }
+
+    [Fact]
+    public void Write_Pcm16OutOfRange_ClampsAndRounds()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, 8000, 1, WavSampleFormat.Pcm16, leaveOpen: true))
+        {
+            writer.Write([1.5f, -3f, 1.6f / 32768]);
+        }
+
+        stream.Position = 0;
+        Assert.Equal([32767f / 32768, -1f, 2f / 32768], WavReader.Read(stream).Samples);
+    }
+
+    [Fact]
+    public void Flush_MidRecording_LeavesValidFileOfFramesSoFar()
+    {
+        var stream = new MemoryStream();
+        var writer = new WavWriter(stream, 48000, 1, WavSampleFormat.Float32, leaveOpen: true);
+        writer.Write([0.25f, 0.5f]);
+        writer.Flush();
+        var snapshot = stream.ToArray();
+        writer.Write([0.75f]);
+
+        Assert.Equal(3, stream.Length / 4 - (58 / 4));
+        Assert.Equal([0.25f, 0.5f], WavReader.Read(new MemoryStream(snapshot)).Samples);
+        Assert.Equal(2u, BinaryPrimitives.ReadUInt32LittleEndian(snapshot.AsSpan(46)));
+        writer.Dispose();
+        stream.Position = 0;
+        Assert.Equal([0.25f, 0.5f, 0.75f], WavReader.Read(stream).Samples);
+    }
+
+    [Fact]
+    public void Write_NeverFlushed_ReaderStillReadsToEnd()
+    {
+        var stream = new MemoryStream();
+        var writer = new WavWriter(stream, 8000, 1, WavSampleFormat.Pcm16, leaveOpen: true);
+        writer.Write([0.5f, -0.25f]);
+
+        // The process "dies" here: the header still says 0 bytes.
+        Assert.Equal([0.5f, -0.25f], WavReader.Read(new MemoryStream(stream.ToArray())).Samples);
+        writer.Dispose();
+    }
+
+    [Fact]
+    public void Write_StreamStartsMidway_HeaderPatchedInPlace()
+    {
+        var stream = new MemoryStream();
+        stream.Write([9, 9, 9]);
+        using (var writer = new WavWriter(stream, 8000, 1, WavSampleFormat.Pcm16, leaveOpen: true))
+        {
+            writer.Write([0.5f]);
+        }
+
+        var bytes = stream.ToArray();
+        Assert.Equal([9, 9, 9], bytes[..3]);
+        Assert.Equal([0.5f], WavReader.Read(new MemoryStream(bytes[3..])).Samples);
+        Assert.Equal(2u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(3 + 40)));
+    }
+
+    [Fact]
+    public void Write_NonSeekableStream_SizesStreamedAndReadable()
+    {
+        var sink = new NonSeekableStream(new MemoryStream());
+        using (var writer = new WavWriter(sink, 8000, 2, WavSampleFormat.Pcm16, leaveOpen: true))
+        {
+            writer.Write([0.5f, -0.5f, 0.25f, -0.25f]);
+            writer.Flush();
+        }
+
+        var bytes = sink.Inner.ToArray();
+        Assert.Equal(uint.MaxValue, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(40)));
+        Assert.Equal([0.5f, -0.5f, 0.25f, -0.25f], WavReader.Read(new MemoryStream(bytes)).Samples);
+    }
+
+    [Fact]
+    public void Dispose_LeaveOpenFalse_ClosesStream_TrueKeepsIt()
+    {
+        var closed = new MemoryStream();
+        var kept = new MemoryStream();
+
+        new WavWriter(closed, 8000, 1, WavSampleFormat.Pcm16).Dispose();
+        new WavWriter(kept, 8000, 1, WavSampleFormat.Pcm16, leaveOpen: true).Dispose();
+
+        Assert.False(closed.CanWrite);
+        Assert.True(kept.CanWrite);
+    }
+
+    [Fact]
+    public void Write_PartialFrameOrAfterDispose_Throws()
+    {
+        var writer = new WavWriter(new MemoryStream(), 8000, 2, WavSampleFormat.Pcm16);
+
+        Assert.Throws<ArgumentException>(() => writer.Write([0f, 0f, 0f]));
+        writer.Dispose();
+        writer.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => writer.Write([0f, 0f]));
+    }
+
+    [Fact]
+    public void Constructor_BadArguments_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WavWriter(new MemoryStream(), 0, 1, WavSampleFormat.Pcm16));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WavWriter(new MemoryStream(), 8000, 0, WavSampleFormat.Pcm16));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WavWriter(new MemoryStream(), 8000, 1, (WavSampleFormat)7));
+        Assert.Throws<ArgumentException>(() => new WavWriter(new MemoryStream([], writable: false), 8000, 1, WavSampleFormat.Pcm16));
+    }
+
+    [Fact]
+    public void WriteThenReadPath_File_RoundTrips()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "stem.wav");
+        using (var writer = new WavWriter(path, 48000, 1, WavSampleFormat.Float32))
+        {
+            writer.Write([0.125f, -0.5f]);
+        }
+
+        var audio = WavReader.Read(path);
+
+        Assert.Equal((48000, 1), (audio.SampleRate, audio.Channels));
+        Assert.Equal([0.125f, -0.5f], audio.Samples);
+    }
+
+    [Theory]
+    [InlineData(WavSampleFormat.Pcm16)]
+    [InlineData(WavSampleFormat.Float32)]
+    public void Write_SteadyState_AllocatesNothing(WavSampleFormat format)
+    {
+        using var writer = new WavWriter(Stream.Null, 48000, 1, format);
+        var block = new float[960 * 20];
+        writer.Write(block);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            writer.Write(block);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
