@@ -22,7 +22,10 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Pages get a friendly 404; Twilio's endpoints answer with their own status codes (a 403 must stay a 403).
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/twilio"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
 app.UseAntiforgery();
 app.MapStaticAssets();

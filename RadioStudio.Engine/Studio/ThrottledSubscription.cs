@@ -62,8 +62,9 @@ internal sealed class ThrottledSubscription : IDisposable
             return;
         }
 
-        _mailbox.Writer.TryComplete();
+        // Cancel before completing: the pump must never be able to finish (and stop using the token) first.
         _stop.Cancel();
+        _mailbox.Writer.TryComplete();
         _onDispose(this);
     }
 
@@ -93,11 +94,8 @@ internal sealed class ThrottledSubscription : IDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // Disposed: nothing more to deliver.
-        }
-        finally
-        {
-            _stop.Dispose();
+            // Disposed: nothing more to deliver. _stop has no timer, so it is left to the GC rather than
+            // disposed here while Dispose() may still be cancelling it.
         }
     }
 }

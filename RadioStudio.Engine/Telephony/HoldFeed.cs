@@ -47,7 +47,7 @@ public sealed partial class HoldFeed
         try
         {
             var wav = WavReader.Read(path);
-            var mono = WavReader.ToMono(wav);
+            var mono = WavAudio.ToMono(wav);
             return wav.SampleRate == 8000 ? mono : PolyphaseResampler.ResampleAll(mono, wav.SampleRate, 8000);
         }
         catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)

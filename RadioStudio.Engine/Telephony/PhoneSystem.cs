@@ -36,6 +36,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
     private ImmutableArray<PhoneLine> _active = [];
     private IDisposable? _subscription;
     private Task _expiry = Task.CompletedTask;
+    private int _stopped;
 
     /// <summary>Creates the phone system; <see cref="StartAsync"/> connects it to the engine and the clock.</summary>
     public PhoneSystem(
@@ -187,6 +188,11 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
         _clock.Remove(this);
         _subscription?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -54,7 +54,7 @@ public sealed partial class SimulatedCallerVoices(ILogger<SimulatedCallerVoices>
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             wav.Position = 0;
             var audio = WavReader.Read(wav);
-            var mono = WavReader.ToMono(audio);
+            var mono = WavAudio.ToMono(audio);
             return audio.SampleRate == 8000 ? mono : PolyphaseResampler.ResampleAll(mono, audio.SampleRate, 8000);
         }
         catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidDataException or IOException)

@@ -73,7 +73,8 @@ public static class StreamMessageReader
                 }
             }
 
-            return reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0;
+            // One object and nothing after it (Read throws on trailing garbage, returns false at the end).
+            return reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0 && !reader.Read();
         }
         catch (JsonException)
         {

@@ -22,7 +22,7 @@ public sealed class MediaStreamBadInputTests(PhoneStudioFixture studio) : IClass
         await call.SendRawTextAsync("""{"event":"media" """);
         await call.SendRawAsync([1, 2, 3, 4], WebSocketMessageType.Binary);
         await call.SendRawTextAsync("""{"event":"karaoke","streamSid":"MZ1"}""");
-        await call.SendRawTextAsync($$"""{"event":"media","streamSid":"{{call.StreamSid}}","media":{"payload":"{{Convert.ToBase64String(new byte[80])}}"}}""");
+        await call.SendRawTextAsync($$$"""{"event":"media","streamSid":"{{{call.StreamSid}}}","media":{"payload":"{{{Convert.ToBase64String(new byte[80])}}}"}}""");
         await call.SendRawTextAsync("""{"event":"media","media":{"payload":"%%% not base64 %%%"}}""");
 
         await Poll.AssertUntilAsync(() => stats.Malformed == 2 && stats.Binary == 1 && stats.Unknown == 1 && stats.BadPayload == 2, "each bad message is counted");

@@ -201,6 +201,9 @@ public sealed class WavWriterTests
             writer.Write(block);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // A per-call conversion buffer would cost ≥ 38 KB per write (3.8 MB here). A few KB can appear from
+        // the runtime itself (tiered JIT, call-counting stubs) when the whole suite runs in parallel.
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 64 * 1024, $"{allocated} bytes allocated over 100 writes");
     }
 }

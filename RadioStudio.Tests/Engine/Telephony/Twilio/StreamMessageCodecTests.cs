@@ -42,7 +42,7 @@ public sealed class StreamMessageCodecTests
         var b64 = Convert.ToBase64String(bytes);
         Assert.Equal(216, b64.Length);
 
-        Assert.True(Parse($$"""{"media":{"payload":"{{b64}}","timestamp":"5","chunk":"2","track":"inbound"},"event":"media","sequenceNumber":"3","streamSid":"MZ1"}"""));
+        Assert.True(Parse($$$"""{"media":{"payload":"{{{b64}}}","timestamp":"5","chunk":"2","track":"inbound"},"event":"media","sequenceNumber":"3","streamSid":"MZ1"}"""));
 
         Assert.Equal((StreamEvent.Media, 3L, 2L, 5L), (_message.Event, _message.SequenceNumber, _message.Chunk, _message.TimestampMs));
         Assert.Equal(bytes, _payload[.._message.PayloadLength]);
@@ -59,7 +59,7 @@ public sealed class StreamMessageCodecTests
         var b64 = Convert.ToBase64String(bytes);
         Assert.Contains('/', b64);
 
-        Assert.True(Parse($$"""{"event":"media","media":{"payload":"{{b64.Replace("/", "\\/", StringComparison.Ordinal)}}"}}"""));
+        Assert.True(Parse($$$"""{"event":"media","media":{"payload":"{{{b64.Replace("/", "\\/", StringComparison.Ordinal)}}}"}}"""));
 
         Assert.Equal(bytes, _payload[.._message.PayloadLength]);
     }
@@ -110,7 +110,7 @@ public sealed class StreamMessageCodecTests
 
         var json = Encoding.UTF8.GetString(writer.Media("MZ1", frame).Span);
 
-        Assert.Equal($$"""{"event":"media","streamSid":"MZ1","media":{"payload":"{{Convert.ToBase64String(frame)}}"}}""", json);
+        Assert.Equal($$$"""{"event":"media","streamSid":"MZ1","media":{"payload":"{{{Convert.ToBase64String(frame)}}}"}}""", json);
     }
 
     [Fact]
