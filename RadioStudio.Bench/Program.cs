@@ -3,10 +3,12 @@ using RadioStudio.Bench;
 
 // dotnet run -c Release --project RadioStudio.Bench -- bench [BenchmarkDotNet args]
 // dotnet run -c Release --project RadioStudio.Bench -- load [--callers 50] [--seconds 60]
+// dotnet run -c Release --project RadioStudio.Bench -- listen [heard.wav] [--seconds 5]
 return args.FirstOrDefault() switch
 {
     "bench" => RunBenchmarks(args[1..]),
     "load" => await PhoneLoadRunner.RunAsync(args[1..]),
+    "listen" => await ListenRunner.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,6 +20,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | listen [file.wav] [--seconds S]");
     return 2;
 }

@@ -24,8 +24,11 @@ public sealed class StreamMessage
     /// <summary>The payload was present but was not valid base64, or did not fit the buffer.</summary>
     public bool PayloadInvalid { get; internal set; }
 
-    /// <summary>streamSid, read only for non-media messages.</summary>
+    /// <summary>streamSid (the same string instance while it does not change, so media frames allocate nothing).</summary>
     public string? StreamSid { get; internal set; }
+
+    /// <summary>The last streamSid read by this instance, reused when the next message carries the same one.</summary>
+    internal string? StreamSidCache { get; set; }
 
     /// <summary>mark.name.</summary>
     public string? MarkName { get; internal set; }

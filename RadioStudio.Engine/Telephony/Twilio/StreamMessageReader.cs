@@ -39,7 +39,9 @@ public static class StreamMessageReader
                 else if (reader.ValueTextEquals("streamSid"u8))
                 {
                     reader.Read();
-                    message.StreamSid = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    message.StreamSid = reader.TokenType != JsonTokenType.String ? null
+                        : message.StreamSidCache is { } cached && reader.ValueTextEquals(cached) ? cached
+                        : message.StreamSidCache = reader.GetString();
                 }
                 else if (reader.ValueTextEquals("media"u8))
                 {

@@ -102,6 +102,25 @@ public sealed class StreamMessageCodecTests
     }
 
     [Fact]
+    public void TryParse_SameStreamSidAgain_ReusesTheStringAndAllocatesNothing()
+    {
+        using var writer = new StreamMessageWriter();
+        var json = writer.InboundMedia("MZ18ad3ab5a668481ce02b83e7395059f0", 5, 4, 60, new byte[160]).ToArray();
+        Assert.True(StreamMessageReader.TryParse(json, _payload, _message));
+        var first = _message.StreamSid;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            StreamMessageReader.TryParse(json, _payload, _message);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Same(first, _message.StreamSid);
+        Assert.True(allocated < 1024, $"{allocated} bytes over 100 media frames");
+    }
+
+    [Fact]
     public void Writer_StudioMedia_IsTwilioShapedWithoutAWavHeader()
     {
         using var writer = new StreamMessageWriter();
