@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Audio;
 using RadioStudio.Engine.Audio.Codecs;
-using RadioStudio.Engine.Audio.Nodes;
 
 namespace RadioStudio.Engine.Telephony;
 
@@ -46,9 +45,7 @@ public sealed partial class HoldFeed
 
         try
         {
-            var wav = WavReader.Read(path);
-            var mono = WavAudio.ToMono(wav);
-            return wav.SampleRate == 8000 ? mono : PolyphaseResampler.ResampleAll(mono, wav.SampleRate, 8000);
+            return AudioFile.ReadMono(path, 8000);
         }
         catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {

@@ -201,7 +201,14 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
             line.Session?.Close();
         }
 
-        await Task.WhenAll(_teardowns.Keys.Append(_expiry)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_teardowns.Keys.Append(_expiry)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is OperationCanceledException or StudioCommandException)
+        {
+            // Shutdown must finish: a teardown cut short here has already closed its stream.
+        }
     }
 
     /// <inheritdoc />
@@ -234,10 +241,17 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         Forget(line);
         if (!line.EndedByCaller && !line.Simulated && !Credentials.Local)
         {
-            var result = await _rest.EndCallAsync(line.CallSid, _stopping.Token).ConfigureAwait(false);
-            if (result.Outcome == CallUpdateOutcome.Failed)
+            try
             {
-                Log.HangUpFailed(_logger, line.Number, result.Message ?? "unknown error");
+                var result = await _rest.EndCallAsync(line.CallSid, _stopping.Token).ConfigureAwait(false);
+                if (result.Outcome == CallUpdateOutcome.Failed)
+                {
+                    Log.HangUpFailed(_logger, line.Number, result.Message ?? "unknown error");
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Shutting down: closing the stream below still ends the call.
             }
         }
 

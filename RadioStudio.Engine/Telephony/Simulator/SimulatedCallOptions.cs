@@ -9,7 +9,7 @@ namespace RadioStudio.Engine.Telephony.Simulator;
 /// <param name="To">Studio number.</param>
 public sealed record SimulatedCallOptions(Uri StudioBaseUrl, string SignatureBaseUrl, string AccountSid, string AuthToken, string From, string To)
 {
-    /// <summary>What the caller says: 8 kHz mono; silence after it (or a loop).</summary>
+    /// <summary>What the caller says: 8 kHz mono (<see cref="Audio.AudioFile.ReadMono"/> reads any WAV); silence after it (or a loop).</summary>
     public float[]? Audio { get; init; }
 
     /// <summary>Repeat <see cref="Audio"/> instead of falling silent.</summary>

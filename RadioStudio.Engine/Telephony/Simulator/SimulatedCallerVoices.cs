@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using RadioStudio.Engine.Audio;
 using RadioStudio.Engine.Audio.Codecs;
-using RadioStudio.Engine.Audio.Nodes;
 
 namespace RadioStudio.Engine.Telephony.Simulator;
 
@@ -53,9 +53,7 @@ public sealed partial class SimulatedCallerVoices(ILogger<SimulatedCallerVoices>
             await process.StandardOutput.BaseStream.CopyToAsync(wav, cancellationToken).ConfigureAwait(false);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             wav.Position = 0;
-            var audio = WavReader.Read(wav);
-            var mono = WavAudio.ToMono(audio);
-            return audio.SampleRate == 8000 ? mono : PolyphaseResampler.ResampleAll(mono, audio.SampleRate, 8000);
+            return AudioFile.ToMono(WavReader.Read(wav), 8000);
         }
         catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidDataException or IOException)
         {
