@@ -63,7 +63,8 @@ public sealed partial class MediaStreamSession
 
     /// <summary>
     /// Queues one 160-byte frame for the caller. Called from the audio clock thread only; never blocks or
-    /// allocates. False when the stream has not started, is closing, or already has 100 ms queued.
+    /// allocates. False when the stream has not started, is closing, or already has 100 ms queued (five
+    /// frames waiting; a sixth may be in the socket's hands).
     /// </summary>
     public bool TrySendMedia(ReadOnlySpan<byte> frame)
     {

@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using RadioStudio.Engine.Audio.Nodes;
 using Xunit.Abstractions;
 using static RadioStudio.Tests.Engine.Audio.DspTestHelpers;
 
 namespace RadioStudio.Tests.Engine.Audio.Nodes;
 
-public sealed class PolyphaseResamplerTests(ITestOutputHelper output)
+public sealed class PolyphaseResamplerTests
 {
     private static readonly int[] Rates = [8000, 16000, 22050, 24000, 44100, 48000];
 
@@ -162,40 +161,9 @@ public sealed class PolyphaseResamplerTests(ITestOutputHelper output)
             resampler.Process(input, result);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-    }
-
-    [Fact]
-    public void Process_PhoneFrames_ReportsCostPerFrame()
-    {
-        // Prints only: timing belongs in a benchmark, and this assembly is usually a Debug build.
-        foreach (var quality in Enum.GetValues<ResamplerQuality>())
-        {
-            var up = new PolyphaseResampler(8000, 48000, quality);
-            var down = new PolyphaseResampler(48000, 8000, quality);
-            var narrow = Sine(160, 440, 8000);
-            var wide = new float[960];
-            var upMicros = MicrosPerCall(() => up.Process(narrow, wide));
-            var downMicros = MicrosPerCall(() => down.Process(wide, narrow));
-            output.WriteLine($"{quality}: 160→960 {upMicros:F2} µs, 960→160 {downMicros:F2} µs per 20 ms frame ({up.TapsPerOutput}/{down.TapsPerOutput} taps)");
-            Assert.True(upMicros > 0 && downMicros > 0);
-        }
-    }
-
-    private static double MicrosPerCall(Action call)
-    {
-        for (var i = 0; i < 2000; i++)
-        {
-            call();
-        }
-
-        const int Calls = 5000;
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < Calls; i++)
-        {
-            call();
-        }
-
-        return clock.Elapsed.TotalMicroseconds / Calls;
+        // A per-call buffer would cost ≥ 640 bytes a call (640 KB here); a few KB can come from the runtime
+        // itself (tiered JIT stubs) while the whole suite runs in parallel.
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 16 * 1024, $"{allocated} bytes over 1000 calls");
     }
 }
