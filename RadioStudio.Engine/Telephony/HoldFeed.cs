@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Audio;
-using RadioStudio.Engine.Audio.Codecs;
 
 namespace RadioStudio.Engine.Telephony;
 
 /// <summary>
-/// Hold music as one loop of μ-law bytes, encoded once and shared by every holding caller (each keeps its
-/// own position). From <c>Twilio:HoldMusicFile</c> (a WAV at any rate, resampled properly) or, without one
+/// Hold music as one loop of payload bytes in the stream codec, encoded once and shared by every holding
+/// caller (each keeps its own position). From <c>Twilio:HoldMusicFile</c> (a WAV at any rate, resampled properly) or, without one
 /// or when it cannot be read, the generated bed.
 /// </summary>
 public sealed partial class HoldFeed
@@ -18,12 +17,13 @@ public sealed partial class HoldFeed
     public HoldFeed(IOptions<TwilioOptions> options, ILogger<HoldFeed> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var samples = Load(options.Value.HoldMusicFile, logger) ?? HoldMusic.Generate(8000, TimeSpan.FromSeconds(16));
-        _loop = new byte[samples.Length];
-        MuLaw.Encode(samples, _loop);
+        var codec = options.Value.Codec;
+        var samples = Load(options.Value.HoldMusicFile, codec.SampleRate, logger) ?? HoldMusic.Generate(codec.SampleRate, TimeSpan.FromSeconds(16));
+        _loop = new byte[samples.Length * codec.BytesPerSample];
+        codec.Encode(samples, _loop);
     }
 
-    /// <summary>Length of the loop in samples (8 kHz).</summary>
+    /// <summary>Length of the loop in payload bytes (a whole number of samples).</summary>
     public int Length => _loop.Length;
 
     /// <summary>Copies the next frame from <paramref name="position"/> (wrapping) and advances it.</summary>
@@ -36,7 +36,7 @@ public sealed partial class HoldFeed
         }
     }
 
-    private static float[]? Load(string? path, ILogger logger)
+    private static float[]? Load(string? path, int sampleRate, ILogger logger)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -45,7 +45,7 @@ public sealed partial class HoldFeed
 
         try
         {
-            return AudioFile.ReadMono(path, 8000);
+            return AudioFile.ReadMono(path, sampleRate);
         }
         catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {

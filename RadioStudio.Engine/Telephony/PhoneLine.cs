@@ -1,4 +1,3 @@
-using RadioStudio.Engine.Audio.Codecs;
 using RadioStudio.Engine.Telephony.Twilio;
 
 namespace RadioStudio.Engine.Telephony;
@@ -11,15 +10,20 @@ namespace RadioStudio.Engine.Telephony;
 public sealed class PhoneLine : IMediaStreamSink
 {
     private readonly HoldFeed _hold;
+    private readonly float[] _decoded;
     private readonly Action<PhoneLine, StreamEndReason> _ended;
     private int _holdPosition;
     private int _tornDown;
     private volatile MediaStreamSession? _session;
     private volatile bool _onAir;
 
-    internal PhoneLine(string id, string callSid, string number, string token, bool simulated, DateTimeOffset created, HoldFeed hold, Action<PhoneLine, StreamEndReason> ended)
+    internal PhoneLine(
+        string id, string callSid, string number, string token, bool simulated, DateTimeOffset created, StreamCodec codec, HoldFeed hold,
+        Action<PhoneLine, StreamEndReason> ended)
     {
-        (Id, CallSid, Number, Token, Simulated, Created) = (id, callSid, number, token, simulated, created);
+        (Id, CallSid, Number, Token, Simulated, Created, Codec) = (id, callSid, number, token, simulated, created, codec);
+        Inbound = new InboundAudioBuffer(codec.SampleRate * 10);
+        _decoded = new float[codec.FrameSamples];
         _hold = hold;
         _ended = ended;
     }
@@ -42,8 +46,14 @@ public sealed class PhoneLine : IMediaStreamSink
     /// <summary>When the webhook answered.</summary>
     public DateTimeOffset Created { get; }
 
-    /// <summary>The caller's decoded audio, 8 kHz.</summary>
-    public InboundAudioBuffer Inbound { get; } = new();
+    /// <summary>The stream's audio format (the inbound buffer runs at its sample rate).</summary>
+    public StreamCodec Codec { get; }
+
+    /// <summary>The caller's decoded audio, at <see cref="StreamCodec.SampleRate"/>.</summary>
+    public InboundAudioBuffer Inbound { get; }
+
+    /// <inheritdoc />
+    public int FrameBytes => Codec.FrameBytes;
 
     /// <summary>The media stream, once attached.</summary>
     public MediaStreamSession? Session => _session;
@@ -59,10 +69,11 @@ public sealed class PhoneLine : IMediaStreamSink
     }
 
     /// <inheritdoc />
-    public void OnMedia(ReadOnlySpan<byte> mulaw)
+    public void OnMedia(ReadOnlySpan<byte> payload)
     {
-        Span<float> samples = stackalloc float[mulaw.Length];
-        MuLaw.Decode(mulaw, samples);
+        // One receive loop per line calls this, so the line's own scratch buffer is safe to reuse.
+        var samples = _decoded.AsSpan(0, payload.Length / Codec.BytesPerSample);
+        Codec.Decode(payload, samples);
         Inbound.Write(samples);
     }
 
@@ -83,7 +94,7 @@ public sealed class PhoneLine : IMediaStreamSink
     {
         if (_onAir)
         {
-            frame.Fill(MuLaw.Silence);
+            Codec.Silence(frame);
         }
         else
         {

@@ -31,7 +31,8 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
     private readonly ConcurrentDictionary<string, PhoneLine> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _simulatedCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _teardowns = new();
-    private readonly byte[] _frame = new byte[MediaStreamSession.FrameBytes];
+    private readonly StreamCodec _codec;
+    private readonly byte[] _frame;
     private readonly CancellationTokenSource _stopping = new();
     private ImmutableArray<PhoneLine> _active = [];
     private IDisposable? _subscription;
@@ -46,6 +47,8 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
         _options = options.Value;
+        _codec = _options.Codec;
+        _frame = new byte[_codec.FrameBytes];
         _rest = rest;
         _clock = clock;
         _hold = hold;
@@ -89,7 +92,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         var simulated = _simulatedCalls.TryRemove(call.CallSid, out _);
         var line = new PhoneLine(
             "L" + RandomNumberGenerator.GetHexString(12, lowercase: true), call.CallSid, call.From,
-            RandomNumberGenerator.GetHexString(32, lowercase: true), simulated, _time.GetUtcNow(), _hold, OnStreamEnded);
+            RandomNumberGenerator.GetHexString(32, lowercase: true), simulated, _time.GetUtcNow(), _codec, _hold, OnStreamEnded);
         try
         {
             await _engine.AddIncomingCallAsync(
@@ -114,7 +117,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["token"] = line.Token, ["line"] = line.Id };
         var twiml = StudioTwiml.OnAir(
             _options.Greeting, voice, StudioTwiml.StreamUrlFor(publicBaseUrl, "/twilio/stream"), parameters,
-            publicBaseUrl.TrimEnd('/') + "/twilio/status");
+            publicBaseUrl.TrimEnd('/') + "/twilio/status", _codec == StreamCodec.Pcmu ? null : _codec.Name);
         return new CallAnswer(CallAnswerKind.Connected, twiml, line.Id);
     }
 
@@ -127,8 +130,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
             return null;
         }
 
-        if (!string.Equals(line.CallSid, start.CallSid, StringComparison.Ordinal)
-            || !string.Equals(start.Encoding, "audio/x-mulaw", StringComparison.OrdinalIgnoreCase) || start.SampleRate != 8000)
+        if (!string.Equals(line.CallSid, start.CallSid, StringComparison.Ordinal) || !_codec.Matches(start.Encoding, start.SampleRate))
         {
             Log.StreamMismatch(_logger, start.CallSid, start.Encoding, start.SampleRate);
             return null;

@@ -48,6 +48,16 @@ public sealed class TwilioOptions : IValidatableObject
     /// <summary>Optional TwiML &lt;Say&gt; voice, e.g. Polly.Joanna.</summary>
     public string? SayVoice { get; set; }
 
+    /// <summary>
+    /// Media stream format: <c>PCMU@8000h</c> (Twilio; the default) or, on carriers that offer it,
+    /// <c>L16@16000h</c> / <c>L16@24000h</c> (sent as the &lt;Stream codec&gt; attribute).
+    /// </summary>
+    [Required, RegularExpression("^(?i:PCMU@8000h|L16@16000h|L16@24000h)$", ErrorMessage = "use PCMU@8000h, L16@16000h or L16@24000h")]
+    public string StreamCodec { get; set; } = "PCMU@8000h";
+
+    /// <summary>The <see cref="StreamCodec"/> as a codec.</summary>
+    public StreamCodec Codec => Telephony.StreamCodec.Find(StreamCodec) ?? Telephony.StreamCodec.Pcmu;
+
     /// <summary>Hold music file (WAV, any rate); empty for the generated bed.</summary>
     public string? HoldMusicFile { get; set; }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
-using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Engine.Audio.Nodes;
 using RadioStudio.Engine.Telephony.Twilio;
 
 namespace RadioStudio.Engine.Telephony.Simulator;
@@ -13,7 +13,6 @@ namespace RadioStudio.Engine.Telephony.Simulator;
 /// </summary>
 public sealed class SimulatedCall : IAsyncDisposable
 {
-    private const int FrameBytes = MediaStreamSession.FrameBytes;
     private static readonly long TicksPerFrame = Stopwatch.Frequency / 50;
 
     private readonly PhoneSimulator _simulator;
@@ -40,8 +39,13 @@ public sealed class SimulatedCall : IAsyncDisposable
         CallSid = callSid;
         StreamSid = "MZ" + RandomNumberGenerator.GetHexString(32, lowercase: true);
         var audio = options.Audio ?? [];
-        _audio = new byte[audio.Length];
-        MuLaw.Encode(audio, _audio);
+        if (audio.Length > 0 && options.Codec.SampleRate != 8000)
+        {
+            audio = PolyphaseResampler.ResampleAll(audio, 8000, options.Codec.SampleRate);
+        }
+
+        _audio = new byte[audio.Length * options.Codec.BytesPerSample];
+        options.Codec.Encode(audio, _audio);
     }
 
     /// <summary>The call's sid.</summary>
@@ -77,7 +81,7 @@ public sealed class SimulatedCall : IAsyncDisposable
         }
     }
 
-    /// <summary>Everything heard so far, as μ-law bytes (8 kHz).</summary>
+    /// <summary>Everything heard so far, as payload bytes in <see cref="SimulatedCallOptions.Codec"/>.</summary>
     public byte[] ReceivedAudio()
     {
         lock (_gate)
@@ -156,12 +160,13 @@ public sealed class SimulatedCall : IAsyncDisposable
         var socket = _socket!;
         var token = _stop.Token;
         long sequence = 1;
-        var frame = new byte[FrameBytes];
+        var frame = new byte[_options.Codec.FrameBytes];
         var position = 0;
         try
         {
             await SendAsync(socket, writer.Connected(), token).ConfigureAwait(false);
-            var start = new StreamStart(StreamSid, _options.AccountSid, CallSid, ["inbound"], Answer!.Parameters, "audio/x-mulaw", 8000, 1);
+            var codec = _options.Codec;
+            var start = new StreamStart(StreamSid, _options.AccountSid, CallSid, ["inbound"], Answer!.Parameters, codec.Encoding, codec.SampleRate, 1);
             await SendAsync(socket, writer.Start(start, sequence++), token).ConfigureAwait(false);
             var origin = Stopwatch.GetTimestamp();
             for (long chunk = 1; !_hangingUp && socket.State == WebSocketState.Open; chunk++)
@@ -250,7 +255,7 @@ public sealed class SimulatedCall : IAsyncDisposable
                                 _receivedAudio.Write(payload, 0, message.PayloadLength);
                             }
 
-                            _playedUntil = Math.Max(_playedUntil, now) + (TicksPerFrame * message.PayloadLength / FrameBytes);
+                            _playedUntil = Math.Max(_playedUntil, now) + (TicksPerFrame * message.PayloadLength / _options.Codec.FrameBytes);
                             break;
                         case StreamEvent.Mark when message.MarkName is { } name:
                             _pendingMarks.Add((name, Math.Max(_playedUntil, now)));
@@ -286,13 +291,13 @@ public sealed class SimulatedCall : IAsyncDisposable
 
     private int NextFrame(byte[] frame, int position)
     {
-        for (var i = 0; i < FrameBytes; i++)
+        for (var i = 0; i < frame.Length; i++)
         {
             if (position >= _audio.Length)
             {
                 if (!_options.LoopAudio || _audio.Length == 0)
                 {
-                    frame.AsSpan(i).Fill(MuLaw.Silence);
+                    _options.Codec.Silence(frame.AsSpan(i));
                     return position;
                 }
 

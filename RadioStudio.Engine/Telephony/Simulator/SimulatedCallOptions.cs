@@ -12,6 +12,9 @@ public sealed record SimulatedCallOptions(Uri StudioBaseUrl, string SignatureBas
     /// <summary>What the caller says: 8 kHz mono (<see cref="Audio.AudioFile.ReadMono"/> reads any WAV); silence after it (or a loop).</summary>
     public float[]? Audio { get; init; }
 
+    /// <summary>The stream format the simulated carrier uses (it must match the studio's Twilio:StreamCodec).</summary>
+    public StreamCodec Codec { get; init; } = StreamCodec.Pcmu;
+
     /// <summary>Repeat <see cref="Audio"/> instead of falling silent.</summary>
     public bool LoopAudio { get; init; }
 

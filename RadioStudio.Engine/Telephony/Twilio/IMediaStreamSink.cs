@@ -3,8 +3,11 @@ namespace RadioStudio.Engine.Telephony.Twilio;
 /// <summary>Where a session delivers the caller's audio and events once its <c>start</c> was accepted.</summary>
 public interface IMediaStreamSink
 {
-    /// <summary>One 20 ms frame of the caller's μ-law audio (on the session's receive loop).</summary>
-    void OnMedia(ReadOnlySpan<byte> mulaw);
+    /// <summary>Payload bytes of one 20 ms frame in the stream's format (160 for μ-law 8 kHz).</summary>
+    int FrameBytes { get; }
+
+    /// <summary>One 20 ms frame of the caller's audio (on the session's receive loop).</summary>
+    void OnMedia(ReadOnlySpan<byte> payload);
 
     /// <summary>The caller pressed a key.</summary>
     void OnDtmf(string digit);

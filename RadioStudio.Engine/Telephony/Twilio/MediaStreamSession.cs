@@ -16,8 +16,8 @@ namespace RadioStudio.Engine.Telephony.Twilio;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "_closing has no timer or linked registrations; it is never disposed so Close() stays safe to call at any time.")]
 public sealed partial class MediaStreamSession
 {
-    /// <summary>Bytes of μ-law in one 20 ms frame at 8 kHz.</summary>
-    public const int FrameBytes = 160;
+    /// <summary>The largest 20 ms frame any supported codec uses (L16 at 24 kHz).</summary>
+    public const int MaxFrameBytes = 960;
 
     private const int MaxQueuedFrames = 5;
     private const int FrameSlots = 8;
@@ -27,11 +27,12 @@ public sealed partial class MediaStreamSession
     private readonly int _maxMessageBytes;
     private readonly ILogger _logger;
     private readonly Channel<Outbound> _outbound = Channel.CreateUnbounded<Outbound>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly byte[][] _frames = [.. Enumerable.Range(0, FrameSlots).Select(_ => new byte[FrameBytes])];
+    private readonly byte[][] _frames = [.. Enumerable.Range(0, FrameSlots).Select(_ => new byte[MaxFrameBytes])];
     private readonly ConcurrentDictionary<string, long> _marksInFlight = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing = new();
     private IMediaStreamSink? _sink;
     private int _queuedFrames;
+    private int _frameBytes = 160;
     private int _nextSlot;
     private int _generation;
     private volatile bool _studioClosing;
@@ -55,6 +56,9 @@ public sealed partial class MediaStreamSession
     /// <summary>Counters for this stream.</summary>
     public MediaStreamStats Stats { get; } = new();
 
+    /// <summary>Payload bytes of one 20 ms frame on this stream (set by the sink when <c>start</c> is accepted).</summary>
+    public int FrameBytes => _frameBytes;
+
     /// <summary>The stream's sid, once <c>start</c> was accepted.</summary>
     public string? StreamSid { get; private set; }
 
@@ -62,13 +66,13 @@ public sealed partial class MediaStreamSession
     public string? CallSid { get; private set; }
 
     /// <summary>
-    /// Queues one 160-byte frame for the caller. Called from the audio clock thread only; never blocks or
+    /// Queues one frame (<see cref="FrameBytes"/> long) for the caller. Called from the audio clock thread only; never blocks or
     /// allocates. False when the stream has not started, is closing, or already has 100 ms queued (five
     /// frames waiting; a sixth may be in the socket's hands).
     /// </summary>
     public bool TrySendMedia(ReadOnlySpan<byte> frame)
     {
-        if (StreamSid is null || _studioClosing || frame.Length != FrameBytes)
+        if (StreamSid is null || _studioClosing || frame.Length != _frameBytes)
         {
             return false;
         }
@@ -139,7 +143,7 @@ public sealed partial class MediaStreamSession
     private async Task<StreamEndReason> ReceiveLoopAsync(CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(_maxMessageBytes);
-        var payload = new byte[512];
+        var payload = new byte[2 * MaxFrameBytes];
         var message = new StreamMessage();
         try
         {
@@ -196,12 +200,12 @@ public sealed partial class MediaStreamSession
             case StreamEvent.Media when _sink is null:
                 Stats.EarlyMedia();
                 break;
-            case StreamEvent.Media when message.PayloadInvalid || message.PayloadLength != FrameBytes:
+            case StreamEvent.Media when message.PayloadInvalid || message.PayloadLength != _frameBytes:
                 Stats.InvalidPayload();
                 break;
             case StreamEvent.Media:
                 Stats.FrameIn();
-                _sink.OnMedia(payload.AsSpan(0, FrameBytes));
+                _sink.OnMedia(payload.AsSpan(0, _frameBytes));
                 break;
             case StreamEvent.Start when _sink is null && message.Start is { } start:
                 _sink = await _host.AttachAsync(this, start, cancellationToken).ConfigureAwait(false);
@@ -211,6 +215,7 @@ public sealed partial class MediaStreamSession
                     return StreamEndReason.Rejected;
                 }
 
+                _frameBytes = _sink.FrameBytes;
                 (StreamSid, CallSid) = (start.StreamSid, start.CallSid);
                 break;
             case StreamEvent.Mark when message.MarkName is { } name && _marksInFlight.TryRemove(name, out var sentAt):
@@ -247,7 +252,7 @@ public sealed partial class MediaStreamSession
                 if (item.Kind == OutboundKind.Media)
                 {
                     var current = item.Generation == Volatile.Read(ref _generation);
-                    json = current ? writer.Media(sid, _frames[item.Slot]) : default;
+                    json = current ? writer.Media(sid, _frames[item.Slot].AsSpan(0, _frameBytes)) : default;
                     Interlocked.Decrement(ref _queuedFrames);
                     if (!current)
                     {

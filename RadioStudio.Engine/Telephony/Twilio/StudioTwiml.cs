@@ -13,15 +13,17 @@ public static class StudioTwiml
 
     /// <summary>
     /// On air: say <paramref name="greeting"/>, then hand the caller's audio to the studio over a media stream.
-    /// From then on the studio holds, screens and airs the caller without further TwiML.
+    /// From then on the studio holds, screens and airs the caller without further TwiML. A non-null
+    /// <paramref name="codec"/> asks a compatible carrier for another stream format.
     /// </summary>
     public static string OnAir(
         string greeting,
         string? voice,
         string streamUrl,
         IReadOnlyDictionary<string, string> parameters,
-        string? statusCallbackUrl) =>
-        new TwimlBuilder().Say(greeting, voice).ConnectStream(streamUrl, parameters, statusCallbackUrl).Build();
+        string? statusCallbackUrl,
+        string? codec = null) =>
+        new TwimlBuilder().Say(greeting, voice).ConnectStream(streamUrl, parameters, statusCallbackUrl, codec).Build();
 
     /// <summary>
     /// The media-stream URL for <paramref name="path"/> under <paramref name="publicBaseUrl"/>: http becomes ws,

@@ -57,10 +57,12 @@ public sealed class TwimlBuilder
     /// <summary>
     /// A bidirectional media stream to <paramref name="streamUrl"/> (ws/wss, no query string: Twilio drops it,
     /// so per-call data travels as <c>&lt;Parameter&gt;</c>s and arrives in the <c>start</c> message).
+    /// <paramref name="codec"/> (e.g. <c>L16@16000h</c>) is for carriers that offer other stream formats;
+    /// null leaves the attribute out (Twilio: μ-law 8 kHz).
     /// </summary>
-    public TwimlBuilder ConnectStream(string streamUrl, IEnumerable<KeyValuePair<string, string>> parameters, string? statusCallbackUrl = null)
+    public TwimlBuilder ConnectStream(string streamUrl, IEnumerable<KeyValuePair<string, string>> parameters, string? statusCallbackUrl = null, string? codec = null)
     {
-        var stream = new TwimlStream(streamUrl, parameters, statusCallbackUrl);
+        var stream = new TwimlStream(streamUrl, parameters, statusCallbackUrl, codec);
         _verbs.Add(stream.Write);
         return this;
     }

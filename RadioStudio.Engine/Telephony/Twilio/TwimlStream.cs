@@ -8,9 +8,11 @@ internal sealed class TwimlStream
     private readonly string _url;
     private readonly string? _statusCallback;
     private readonly List<KeyValuePair<string, string>> _parameters;
+    private readonly string? _codec;
 
-    public TwimlStream(string streamUrl, IEnumerable<KeyValuePair<string, string>> parameters, string? statusCallbackUrl)
+    public TwimlStream(string streamUrl, IEnumerable<KeyValuePair<string, string>> parameters, string? statusCallbackUrl, string? codec = null)
     {
+        _codec = codec is null ? null : XmlChars.Require(codec, nameof(codec));
         ArgumentNullException.ThrowIfNull(parameters);
         if (!Uri.TryCreate(streamUrl, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss")
             || url.Query.Length > 0 || url.Fragment.Length > 0)
@@ -40,6 +42,11 @@ internal sealed class TwimlStream
         w.WriteStartElement("Connect");
         w.WriteStartElement("Stream");
         w.WriteAttributeString("url", _url);
+        if (_codec is not null)
+        {
+            w.WriteAttributeString("codec", _codec);
+        }
+
         if (_statusCallback is not null)
         {
             w.WriteAttributeString("statusCallback", _statusCallback);

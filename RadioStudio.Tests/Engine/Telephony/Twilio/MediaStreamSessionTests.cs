@@ -164,6 +164,8 @@ public sealed class MediaStreamSessionTests : IAsyncLifetime
 
         public StreamEndReason? Ended { get; private set; }
 
+        public int FrameBytes => 160;
+
         public void OnMedia(ReadOnlySpan<byte> mulaw) => Frames.Enqueue(mulaw.ToArray());
 
         public void OnDtmf(string digit) => Digits.Enqueue(digit);
