@@ -9,7 +9,7 @@ using RadioStudio.Web.Telephony;
 namespace RadioStudio.Web.Components.Pages;
 
 /// <summary>The host console: runs the show. Every action is a command to the engine; the page only renders pushes.</summary>
-public partial class HostConsole : StoreComponentBase, IAsyncDisposable
+public partial class HostConsole : ControlComponentBase, IAsyncDisposable
 {
     private IReadOnlyList<PhoneLineState> _queue = [];
     private IReadOnlyList<PhoneLineState> _onAir = [];
@@ -17,10 +17,6 @@ public partial class HostConsole : StoreComponentBase, IAsyncDisposable
     private DotNetObjectReference<HostConsole>? _self;
     private IJSObjectReference? _hotkeys;
     private bool _switching;
-
-    [Inject] private IStudioControl Control { get; set; } = default!;
-
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
@@ -164,16 +160,4 @@ public partial class HostConsole : StoreComponentBase, IAsyncDisposable
     private Task SetRespondModeAsync(RespondMode mode) => RunAsync(() => Control.SetRespondModeAsync(mode));
 
     private Task SetAutoFollowUpAsync(bool enabled) => RunAsync(() => Control.SetAutoFollowUpAsync(enabled));
-
-    private async Task RunAsync(Func<Task> command)
-    {
-        try
-        {
-            await command();
-        }
-        catch (StudioCommandException refused)
-        {
-            Snackbar.Add(refused.Message, Severity.Warning);
-        }
-    }
 }
