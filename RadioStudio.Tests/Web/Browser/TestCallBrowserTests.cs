@@ -28,6 +28,12 @@ public sealed class TestCallBrowserTests(BrowserFixture fixture) : IClassFixture
         await Expect(screen.Locator("[data-testid=wait-timer]")).Not.ToHaveTextAsync(waitBefore!);
         await BrowserFixture.ScreenshotAsync(screen, "screener-with-caller");
         await BrowserFixture.ScreenshotAsync(host, "host-console-queue");
+        if (BrowserFixture.ScreenshotFolder is not null)
+        {
+            await host.SetViewportSizeAsync(768, 1024);
+            await BrowserFixture.ScreenshotAsync(host, "host-console-tablet");
+            await host.SetViewportSizeAsync(1366, 900);
+        }
 
         await queued.Locator("[data-testid=take-call]").ClickAsync();
         var onAir = host.Locator("[data-testid=on-air-line]");
