@@ -8,6 +8,7 @@ namespace RadioStudio.Tests.Web.Pages;
 public sealed class CallControlsTests : PageTestContext
 {
     private static readonly DateTimeOffset T0 = FakeStudio.Initial().Now;
+    private static readonly string[] QueueItemActions = ["take-call", "set-next", "hold-call", "drop-call"];
 
     [Fact]
     public async Task QueueItem_TakeNextDrop_SendTheirCommandsForThatLine()
@@ -34,6 +35,9 @@ public sealed class CallControlsTests : PageTestContext
 
         cut.WaitForAssertion(() => Assert.True(Item(cut, "1").QuerySelector("[data-testid=take-call]")!.HasAttribute("disabled")));
         Assert.Equal("ringing", Item(cut, "1").GetAttribute("data-state"));
+        Assert.All(cut.FindAll("[data-testid=queue-item]"), item =>
+            Assert.All(QueueItemActions, id => Assert.NotNull(item.QuerySelector($"[data-testid={id}]"))));
+        Assert.True(Item(cut, "1").QuerySelector("[data-testid=hold-call]")!.HasAttribute("disabled"), "holding is where a ringing caller goes anyway");
         Item(cut, "2").QuerySelector("[data-testid=hold-call]")!.Click();
         cut.WaitForAssertion(() => Assert.Equal(["next:2:False"], Studio.Commands));
     }
