@@ -52,8 +52,20 @@ internal sealed class FrameRing
         }
 
         _samples.AsSpan(slot * _frameSize, _frameSize).CopyTo(destination);
-        _tags[slot] = Empty;
-        Count--;
+        Free(slot);
+        return true;
+    }
+
+    /// <summary>Frees frame <paramref name="sequence"/>; false when absent.</summary>
+    public bool Remove(long sequence)
+    {
+        var slot = Slot(sequence);
+        if (_tags[slot] != sequence)
+        {
+            return false;
+        }
+
+        Free(slot);
         return true;
     }
 
@@ -71,8 +83,11 @@ internal sealed class FrameRing
         return removed;
     }
 
-    /// <summary>Frees frame <paramref name="sequence"/>; false when absent.</summary>
-    public bool Remove(long sequence) => Take(sequence, []);
+    private void Free(int slot)
+    {
+        _tags[slot] = Empty;
+        Count--;
+    }
 
     private int Slot(long sequence) => (int)(sequence % _tags.Length);
 }

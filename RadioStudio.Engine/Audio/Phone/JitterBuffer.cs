@@ -129,9 +129,10 @@ public sealed class JitterBuffer
                 _floor = ++_start;
             }
 
-            if (_target.OnRead(underrun) && !_priming && _ring.Count > _target.Frames)
+            if (_target.OnRead(underrun) && !_priming && _ring.Count >= _target.Frames)
             {
-                // One 20 ms jump after a long stable stretch, so the lower target also means lower latency.
+                // Right after a read a buffer primed to T holds T - 1 frames; skipping one queued frame (a
+                // single 20 ms jump after a long stable stretch) makes the lower target a lower latency.
                 _ring.Remove(_start);
                 _floor = ++_start;
                 Interlocked.Increment(ref _trimmed);

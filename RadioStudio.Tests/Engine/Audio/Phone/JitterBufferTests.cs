@@ -1,0 +1,142 @@
+using RadioStudio.Engine.Audio.Phone;
+
+namespace RadioStudio.Tests.Engine.Audio.Phone;
+
+public sealed class JitterBufferTests
+{
+    private readonly JitterScenario _s = new(new JitterBuffer(JitterScenario.FrameSize));
+
+    [Fact]
+    public void Read_SteadyStream_OutputIsInputDelayedByTarget()
+    {
+        _s.Steady(0, 50);
+
+        Assert.Equal([.. Silence(2), .. Run(0, 48)], _s.Played);
+        Assert.Equal(default, _s.Buffer.Stats);
+        Assert.Equal(2, _s.Buffer.TargetFrames);
+    }
+
+    [Fact]
+    public void Push_ReorderedPair_PlayedInOrderNothingLost()
+    {
+        _s.Steady(0, 5);
+        _s.Tick();
+        _s.Tick(6, 5);
+        _s.Steady(7, 10);
+
+        Assert.Equal([.. Silence(2), .. Run(0, 15)], _s.Played);
+        Assert.Equal(default, _s.Buffer.Stats);
+    }
+
+    [Fact]
+    public void Push_ReorderedWhilePriming_StartsAtEarliest()
+    {
+        _s.Push(1, 0);
+        _s.Steady(2, 5);
+
+        Assert.Equal(Run(0, 5), _s.Played);
+        Assert.Equal(default, _s.Buffer.Stats);
+    }
+
+    [Fact]
+    public void Push_FrameAfterItsSlotPlayed_DroppedAndCountedSilenceInItsSlot()
+    {
+        _s.Steady(0, 5);
+        _s.Tick();
+        _s.Tick(6);
+        _s.Tick(7);
+        _s.Tick(8, 5);
+        _s.Steady(9, 5);
+
+        Assert.Equal([.. Silence(2), .. Run(0, 5), -1, .. Run(6, 6)], _s.Played);
+        Assert.Equal(new JitterBufferStats(LateDropped: 1, Lost: 1, 0, 0, 0), _s.Buffer.Stats);
+    }
+
+    [Fact]
+    public void Read_LostFrame_SilenceInItsSlotCounted()
+    {
+        _s.Steady(0, 5);
+        _s.Tick();
+        _s.Steady(6, 8);
+
+        Assert.Equal([.. Silence(2), .. Run(0, 5), -1, .. Run(6, 6)], _s.Played);
+        Assert.Equal(new JitterBufferStats(0, Lost: 1, 0, 0, 0), _s.Buffer.Stats);
+    }
+
+    [Fact]
+    public void Push_BurstOfTwenty_KeepsNewestTenCountsOverflows()
+    {
+        _s.Push([.. Run(0, 20)]);
+
+        Assert.Equal(JitterBuffer.DefaultMaxFrames, _s.Buffer.BufferedFrames);
+        Assert.Equal(10, _s.Buffer.Stats.Overflows);
+
+        _s.Stall(12);
+        Assert.Equal([.. Run(10, 10), -1, -1], _s.Played);
+        Assert.Equal(new JitterBufferStats(0, 0, Underruns: 1, Overflows: 10, 0), _s.Buffer.Stats);
+    }
+
+    [Fact]
+    public void Read_ProducerStall_UnderrunRePrimesThenResumesExactly()
+    {
+        _s.Steady(0, 10);
+        _s.Stall(5);
+        _s.Steady(10, 10);
+
+        // Reads 12–16: the underrun, two stalled ticks, then priming two frames again.
+        Assert.Equal([.. Silence(2), .. Run(0, 10), .. Silence(5), .. Run(10, 8)], _s.Played);
+        Assert.Equal(new JitterBufferStats(0, 0, Underruns: 1, 0, 0), _s.Buffer.Stats);
+        Assert.Equal(2, _s.Buffer.TargetFrames);
+    }
+
+    [Fact]
+    public void Read_SecondUnderrunWithinWindow_TargetGrowsByOneFrame()
+    {
+        TwoStalls();
+
+        // After the second underrun (read 27) it primes three frames: silence through read 32.
+        Assert.Equal([.. Silence(2), .. Run(0, 10), .. Silence(5), .. Run(10, 10), .. Silence(6), .. Run(20, 7)], _s.Played);
+        Assert.Equal(3, _s.Buffer.TargetFrames);
+        Assert.Equal(2, _s.Buffer.Stats.Underruns);
+    }
+
+    [Fact]
+    public void Read_LongStableRunAfterGrowth_TargetShrinksAndOneFrameIsSkipped()
+    {
+        TwoStalls();
+        _s.Steady(30, 1510);
+
+        // Ten stalled ticks put sequences 10 behind reads: 3 frames of delay is t - 13 until the shrink.
+        const int ShrinkRead = 27 + JitterTarget.StableReadsToShrink;
+        var expected = Enumerable.Range(33, 1550 - 33).Select(t => (long)(t <= ShrinkRead ? t - 13 : t - 12));
+        Assert.Equal(expected, _s.Played.Skip(33));
+        Assert.Equal(2, _s.Buffer.TargetFrames);
+        Assert.Equal(new JitterBufferStats(0, 0, Underruns: 2, 0, Trimmed: 1), _s.Buffer.Stats);
+    }
+
+    [Fact]
+    public void Read_ManyUnderruns_TargetCappedAtSix()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            _s.Steady(i * 10, 10);
+            _s.Stall(8);
+        }
+
+        Assert.Equal(JitterTarget.MaxTargetFrames, _s.Buffer.TargetFrames);
+    }
+
+    // Underruns at reads 12 and 27, well inside one growth window.
+    private void TwoStalls()
+    {
+        _s.Steady(0, 10);
+        _s.Stall(5);
+        _s.Steady(10, 10);
+        _s.Stall(5);
+        _s.Steady(20, 10);
+    }
+
+    private static long[] Run(long first, int count) => [.. Enumerable.Range(0, count).Select(i => first + i)];
+
+    private static long[] Silence(int count) => [.. Enumerable.Repeat(-1L, count)];
+}
