@@ -14,8 +14,8 @@ namespace RadioStudio.Engine.Audio.Phone;
 /// a frame older than the play cursor, or a duplicate, is dropped (LateDropped); a hole at play time
 /// plays plain silence (Lost), not a fade, so output stays exact and concealment can sit on top; an
 /// empty buffer plays silence (Underruns) and primes again; a frame beyond <see cref="MaxFrames"/>
-/// drops the oldest (Overflows). The target adapts as <see cref="JitterTarget"/> says; when it shrinks
-/// one surplus frame is skipped (Trimmed) so latency really falls.
+/// drops the oldest (Overflows). The target adapts, and frames that sit unused for a second are skipped
+/// one at a time (Trimmed), as <see cref="JitterTarget"/> describes.
 /// </para>
 /// </summary>
 public sealed class JitterBuffer
@@ -129,10 +129,9 @@ public sealed class JitterBuffer
                 _floor = ++_start;
             }
 
-            if (_target.OnRead(underrun) && !_priming && _ring.Count >= _target.Frames)
+            if (_target.OnRead(underrun, _ring.Count) && !_priming)
             {
-                // Right after a read a buffer primed to T holds T - 1 frames; skipping one queued frame (a
-                // single 20 ms jump after a long stable stretch) makes the lower target a lower latency.
+                // The oldest queued frame has not been needed as a cushion for a second: skip it, 20 ms less delay.
                 _ring.Remove(_start);
                 _floor = ++_start;
                 Interlocked.Increment(ref _trimmed);

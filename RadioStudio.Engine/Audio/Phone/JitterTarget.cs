@@ -7,6 +7,10 @@ namespace RadioStudio.Engine.Audio.Phone;
 /// <see cref="StableReadsToShrink"/> reads (30 s) in a row without an underrun take one back, never
 /// below the configured target. One underrun alone is normal on a mobile network and must not cost
 /// latency for the rest of the call; a second soon after means the network really is that jittery.
+/// Latency also falls when frames sit unused: right after a read a buffer primed to T holds T − 1, so
+/// if it has held at least T after every read for <see cref="SurplusReadsToTrim"/> reads (1 s), the
+/// oldest frame never served as a cushion and one is skipped. This drains a burst, and applies a
+/// shrunk target, one 20 ms step per second without reacting to ordinary jitter.
 /// Not thread-safe: <see cref="JitterBuffer"/> calls it under its lock.
 /// </summary>
 internal sealed class JitterTarget
@@ -23,11 +27,15 @@ internal sealed class JitterTarget
     /// <summary>Reads without an underrun after which the target shrinks by one frame.</summary>
     public const int StableReadsToShrink = 1500;
 
+    /// <summary>Consecutive reads with a surplus frame after which one frame is skipped.</summary>
+    public const int SurplusReadsToTrim = 50;
+
     private readonly int _minimum;
     private readonly int _maximum;
     private int _readsInWindow;
     private int _underrunsInWindow;
     private int _stableReads;
+    private int _surplusReads;
 
     /// <summary>Starts at <paramref name="initial"/>, which is also the floor; the cap is the lower of <see cref="MaxTargetFrames"/> and <paramref name="capacity"/>.</summary>
     public JitterTarget(int initial, int capacity)
@@ -40,8 +48,8 @@ internal sealed class JitterTarget
     /// <summary>The current target, in frames.</summary>
     public int Frames { get; private set; }
 
-    /// <summary>Accounts one read. Returns true when the target just shrank.</summary>
-    public bool OnRead(bool underrun)
+    /// <summary>Accounts one read that left <paramref name="queued"/> frames. Returns true when one should be skipped.</summary>
+    public bool OnRead(bool underrun, int queued)
     {
         if (++_readsInWindow >= GrowWindowReads)
         {
@@ -58,17 +66,20 @@ internal sealed class JitterTarget
                 _readsInWindow = 0;
                 _underrunsInWindow = 0;
             }
+        }
+        else if (++_stableReads >= StableReadsToShrink)
+        {
+            Frames = Math.Max(Frames - 1, _minimum);
+            _stableReads = 0;
+        }
 
+        _surplusReads = !underrun && queued >= Frames ? _surplusReads + 1 : 0;
+        if (_surplusReads < SurplusReadsToTrim)
+        {
             return false;
         }
 
-        if (++_stableReads >= StableReadsToShrink && Frames > _minimum)
-        {
-            Frames--;
-            _stableReads = 0;
-            return true;
-        }
-
-        return false;
+        _surplusReads = 0;
+        return true;
     }
 }
