@@ -58,6 +58,10 @@ internal sealed class JitterScenario(JitterBuffer buffer)
         }
     }
 
+    public static long[] Run(long first, int count) => [.. Enumerable.Range(0, count).Select(i => first + i)];
+
+    public static long[] Silence(int count) => [.. Enumerable.Repeat(-1L, count)];
+
     private static long Identify(float[] block)
     {
         if (block.All(v => v == 0f))
