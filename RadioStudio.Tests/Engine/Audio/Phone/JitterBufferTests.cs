@@ -89,4 +89,49 @@ public sealed class JitterBufferTests
         Assert.Equal(new JitterBufferStats(0, 0, Underruns: 1, 0, 0), _s.Buffer.Stats);
         Assert.Equal(2, _s.Buffer.TargetFrames);
     }
+
+    [Fact]
+    public void Push_Duplicate_DroppedAndCountedAsLate()
+    {
+        _s.Push(0, 0, 1);
+        _s.Stall(3);
+
+        Assert.Equal([0, 1, -1], _s.Played);
+        Assert.Equal(new JitterBufferStats(LateDropped: 1, 0, Underruns: 1, 0, 0), _s.Buffer.Stats);
+    }
+
+    [Fact]
+    public async Task PushAndRead_ConcurrentThreads_EveryFrameExactInOrderAndAccountedFor()
+    {
+        const int Count = 10_000;
+        var frames = Enumerable.Range(0, Count).Select(k => Frame(k)).ToArray();
+        var buffer = new JitterBuffer(FrameSize);
+        var producer = Task.Run(() =>
+        {
+            for (var k = 0; k < Count; k++)
+            {
+                buffer.Push(k, frames[k]);
+            }
+        });
+
+        // No timing: the consumer reads as fast as it can while the producer runs, then drains what it can.
+        var block = new float[FrameSize];
+        long played = 0, last = -1;
+        for (var extra = 0; extra < JitterBuffer.DefaultMaxFrames + 2; extra += producer.IsCompleted ? 1 : 0)
+        {
+            buffer.Read(block);
+            if (block[0] != 0f)
+            {
+                var sequence = ((long)block[0] / 1000) - 1;
+                Assert.Equal(frames[sequence], block);
+                Assert.True(sequence > last, $"{sequence} after {last}");
+                (last, played) = (sequence, played + 1);
+            }
+        }
+
+        await producer;
+        var stats = buffer.Stats;
+        Assert.Equal(Count, played + stats.LateDropped + stats.Overflows + stats.Trimmed + buffer.BufferedFrames);
+        Assert.Equal(0, stats.LateDropped);
+    }
 }
