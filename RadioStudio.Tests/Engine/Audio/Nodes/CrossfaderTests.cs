@@ -111,24 +111,6 @@ public sealed class CrossfaderTests
     }
 
     [Fact]
-    public void FadeOut_Default_TwoSecondCosineToSilence()
-    {
-        var source = new ConstantSource(1f);
-        var fader = new Crossfader(AudioFormat.Studio, source);
-
-        fader.FadeOut();
-        var output = ReadAll(fader, 96_960);
-
-        Assert.Equal(1f, output[0]);
-        Assert.Equal((float)Math.Cos(Math.PI / 2 * 48_000 / 96_000), output[48_000]);
-        Assert.True(output[95_999] > 0f);
-        Assert.All(output[96_000..], s => Assert.Equal(0f, s));
-        var reads = source.Reads;
-        ReadAll(fader, 960);
-        Assert.Equal(reads, source.Reads);
-    }
-
-    [Fact]
     public void CrossfadeTo_FiniteIncomingEnds_SilenceAfterwards()
     {
         var fader = new Crossfader(AudioFormat.Studio);
