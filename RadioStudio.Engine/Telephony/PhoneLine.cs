@@ -58,6 +58,12 @@ public sealed class PhoneLine : IMediaStreamSink
     /// <summary>The media stream, once attached.</summary>
     public MediaStreamSession? Session => _session;
 
+    /// <summary>
+    /// A studio-state version that already holds this line; an older snapshot predates the call and says
+    /// nothing about whether it has ended.
+    /// </summary>
+    public long KnownSinceVersion { get; internal set; } = long.MaxValue;
+
     /// <summary>The caller ended the call (no REST hang-up needed).</summary>
     public bool EndedByCaller { get; private set; }
 

@@ -81,12 +81,12 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         var voice = _options.SayVoice;
         if (!state.OnAir)
         {
-            return new CallAnswer(CallAnswerKind.OffAir, StudioTwiml.OffAir(_options.OffAirMessage, voice), null);
+            return new CallAnswer(CallAnswerKind.OffAir, StudioTwiml.OffAir(_options.OffAirMessage, voice));
         }
 
         if (state.BlockAll || _byId.Count >= _options.MaxLines)
         {
-            return new CallAnswer(CallAnswerKind.Busy, StudioTwiml.Busy(_options.BusyMessage, voice), null);
+            return new CallAnswer(CallAnswerKind.Busy, StudioTwiml.Busy(_options.BusyMessage, voice));
         }
 
         var simulated = _simulatedCalls.TryRemove(call.CallSid, out _);
@@ -107,10 +107,11 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         {
             Log.CallRefused(_logger, call.From, refused.Message);
             return _engine.Current.OnAir
-                ? new CallAnswer(CallAnswerKind.Busy, StudioTwiml.Busy(_options.BusyMessage, voice), null)
-                : new CallAnswer(CallAnswerKind.OffAir, StudioTwiml.OffAir(_options.OffAirMessage, voice), null);
+                ? new CallAnswer(CallAnswerKind.Busy, StudioTwiml.Busy(_options.BusyMessage, voice))
+                : new CallAnswer(CallAnswerKind.OffAir, StudioTwiml.OffAir(_options.OffAirMessage, voice));
         }
 
+        line.KnownSinceVersion = _engine.Current.Version;
         _byId[line.Id] = line;
         _byToken[line.Token] = line;
         ImmutableInterlocked.Update(ref _active, static (a, l) => a.Add(l), line);
@@ -118,7 +119,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         var twiml = StudioTwiml.OnAir(
             _options.Greeting, voice, StudioTwiml.StreamUrlFor(publicBaseUrl, "/twilio/stream"), parameters,
             publicBaseUrl.TrimEnd('/') + "/twilio/status", _codec == StreamCodec.Pcmu ? null : _codec.Name);
-        return new CallAnswer(CallAnswerKind.Connected, twiml, line.Id);
+        return new CallAnswer(CallAnswerKind.Connected, twiml);
     }
 
     /// <inheritdoc />
@@ -160,7 +161,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         }
 
         line.MarkCallerGone();
-        await EndQuietlyAsync(() => _engine.CallerLeftAsync(line.Id)).ConfigureAwait(false);
+        await CallerLeftAsync(line, neverConnected: false).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -179,7 +180,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _engine.SetTelephonyStatusAsync(new TelephonyStatus(Credentials.Local, _options.PhoneNumber, _options.PublicBaseUrl), cancellationToken).ConfigureAwait(false);
+        await _engine.SetTelephonyStatusAsync(new TelephonyStatus(Credentials.Local, _options.PhoneNumber), cancellationToken).ConfigureAwait(false);
         Log.Started(_logger, Credentials.Local ? "local mode: test calls only (no Twilio credentials)" : $"Twilio account {Credentials.AccountSid[..8]}…");
         _clock.Add(this);
         _clock.Start();
@@ -220,11 +221,16 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         _stopping.Dispose();
     }
 
-    private Task Reconcile(StudioState state)
+    internal Task Reconcile(StudioState state)
     {
         var present = state.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         foreach (var line in _active)
         {
+            if (state.Version < line.KnownSinceVersion)
+            {
+                continue; // a snapshot from before this call was added: it cannot say the call ended
+            }
+
             if (present.TryGetValue(line.Id, out var view))
             {
                 line.OnAir = view.IsOnAir;
@@ -261,13 +267,22 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         line.Session?.Close();
     }
 
-    private void OnStreamEnded(PhoneLine line, StreamEndReason reason)
+    private void OnStreamEnded(PhoneLine line, StreamEndReason reason) => Track(CallerLeftAsync(line, neverConnected: false));
+
+    /// <summary>
+    /// The call's side is gone (its stream ended, the status callback said so, or the stream never connected):
+    /// the one path that forgets the line, closes what is left of its stream and tells the engine. No REST call.
+    /// </summary>
+    private async Task CallerLeftAsync(PhoneLine line, bool neverConnected)
     {
-        if (line.BeginTeardown())
+        if (!line.BeginTeardown())
         {
-            Forget(line);
-            Track(EndQuietlyAsync(() => _engine.CallerLeftAsync(line.Id)));
+            return;
         }
+
+        Forget(line);
+        line.Session?.Close();
+        await EndQuietlyAsync(() => _engine.CallerLeftAsync(line.Id, neverConnected)).ConfigureAwait(false);
     }
 
     private async Task ExpireUnconnectedAsync(CancellationToken cancellationToken)
@@ -280,11 +295,10 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
                 var now = _time.GetUtcNow();
                 foreach (var line in _byToken.Values.Where(l => now - l.Created > ConnectTimeout).ToList())
                 {
-                    if (_byToken.TryRemove(line.Token, out _) && line.BeginTeardown())
+                    if (_byToken.TryRemove(line.Token, out _))
                     {
-                        Forget(line);
                         Log.NeverConnected(_logger, line.Number);
-                        await EndQuietlyAsync(() => _engine.CallerLeftAsync(line.Id, neverConnected: true)).ConfigureAwait(false);
+                        await CallerLeftAsync(line, neverConnected: true).ConfigureAwait(false);
                     }
                 }
             }
