@@ -23,16 +23,16 @@ public sealed partial class HoldFeed
         codec.Encode(samples, _loop);
     }
 
-    /// <summary>Length of the loop in payload bytes (a whole number of samples).</summary>
-    public int Length => _loop.Length;
-
     /// <summary>Copies the next frame from <paramref name="position"/> (wrapping) and advances it.</summary>
     public void Read(ref int position, Span<byte> frame)
     {
-        for (var i = 0; i < frame.Length; i++)
+        // Runs on the audio clock thread for every holding caller: whole-span copies, wrapping at most once.
+        while (!frame.IsEmpty)
         {
-            frame[i] = _loop[position];
-            position = position + 1 == _loop.Length ? 0 : position + 1;
+            var chunk = Math.Min(frame.Length, _loop.Length - position);
+            _loop.AsSpan(position, chunk).CopyTo(frame);
+            frame = frame[chunk..];
+            position = (position + chunk) % _loop.Length;
         }
     }
 
