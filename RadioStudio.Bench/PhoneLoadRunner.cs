@@ -73,25 +73,26 @@ internal static partial class PhoneLoadRunner
         Console.WriteLine(report);
         var ok = dropped == 0 && accounted == callers && rates.Min() >= 49 && rates.Max() <= 51 && Percentile(gaps, 0.99) <= 40;
         Console.WriteLine(ok ? "RESULT: all targets met" : "RESULT: a target was missed");
+        if (!ok)
+        {
+            foreach (var line in studio.Output.Where(l => l.Contains("warn", StringComparison.Ordinal) || l.Contains("fail", StringComparison.Ordinal) || l.Contains("ended (", StringComparison.Ordinal)).Take(40))
+            {
+                Console.WriteLine("studio> " + line);
+            }
+
+            Console.WriteLine("dropped: " + string.Join(", ", calls.Where(c => c.Ended.IsCompleted).Select(c => $"{c.CallSid} ({c.Ended.Result})")));
+        }
         return ok ? 0 : 1;
     }
 
     private static async Task<int> CountAccountedAsync(StudioProcess studio, List<SimulatedCall> calls)
     {
-        var sent = calls.ToDictionary(c => c.CallSid, c => c.FramesSent);
-        var deadline = Stopwatch.StartNew();
-        var counted = new Dictionary<string, long>();
-        while (counted.Count < calls.Count && deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            foreach (Match match in SessionEnded().Matches(string.Join('\n', studio.Output)))
-            {
-                counted[match.Groups[1].Value] = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-            }
-
-            await Task.Delay(200);
-        }
-
-        return sent.Count(s => counted.TryGetValue(s.Key, out var received) && received == s.Value);
+        // The studio logs one "Media stream … ended" line per stream with its own count of accepted frames.
+        Dictionary<string, long> Counted(IEnumerable<string> lines) => SessionEnded().Matches(string.Join('\n', lines))
+            .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => long.Parse(g.Last().Groups[2].Value, CultureInfo.InvariantCulture));
+        await studio.WaitForOutputAsync(lines => Counted(lines).Count >= calls.Count, TimeSpan.FromSeconds(30));
+        var counted = Counted(studio.Output);
+        return calls.Count(c => counted.TryGetValue(c.CallSid, out var received) && received == c.FramesSent);
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];

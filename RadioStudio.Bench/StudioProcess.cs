@@ -21,6 +21,7 @@ internal sealed class StudioProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly DirectoryInfo _data;
+    private readonly SemaphoreSlim _outputChanged = new(0);
 
     private StudioProcess(Process process, DirectoryInfo data, string baseUrl)
     {
@@ -49,13 +50,19 @@ internal sealed class StudioProcess : IAsyncDisposable
         start.Environment["Twilio__MaxLines"] = maxLines.ToString(CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__RadioStudio.Engine.Telephony.Twilio.MediaStreamSession"] = "Information";
-        var process = Process.Start(start)!;
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var studio = new StudioProcess(process, data, $"http://127.0.0.1:{port}");
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { studio.Output.Enqueue(line); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { studio.Output.Enqueue(line); } };
+        process.OutputDataReceived += (_, e) => studio.OnOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => studio.OnOutput(e.Data);
+        process.Exited += (_, _) => studio._outputChanged.Release();
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await studio.WaitUntilServingAsync();
+        if (!await studio.WaitForOutputAsync(lines => lines.Any(l => l.Contains("RadioStudio is running", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)))
+        {
+            throw new InvalidOperationException("The studio did not start: " + string.Join('\n', studio.Output));
+        }
+
         return studio;
     }
 
@@ -83,6 +90,7 @@ internal sealed class StudioProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        _outputChanged.Dispose();
         _data.Delete(recursive: true);
     }
 
@@ -96,34 +104,37 @@ internal sealed class StudioProcess : IAsyncDisposable
         await engine.DisposeAsync();
     }
 
-    private async Task WaitUntilServingAsync()
+    /// <summary>Waits (without polling) until the studio's output satisfies <paramref name="done"/>, it exits, or time runs out.</summary>
+    public async Task<bool> WaitForOutputAsync(Func<IEnumerable<string>, bool> done, TimeSpan timeout)
     {
-        using var http = new HttpClient();
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!done(Output))
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException("The studio exited: " + string.Join('\n', Output));
+                return done(Output);
             }
 
             try
             {
-                using var response = await http.GetAsync(new Uri(BaseUrl + "/twilio/stream"));
-                if (response.StatusCode == HttpStatusCode.BadRequest)
-                {
-                    return;
-                }
+                await _outputChanged.WaitAsync(deadline.Token);
             }
-            catch (HttpRequestException)
+            catch (OperationCanceledException)
             {
-                // Not listening yet.
+                return done(Output);
             }
-
-            await Task.Delay(200);
         }
 
-        throw new TimeoutException("The studio did not start within 60 s.");
+        return true;
+    }
+
+    private void OnOutput(string? line)
+    {
+        if (line is not null)
+        {
+            Output.Enqueue(line);
+            _outputChanged.Release();
+        }
     }
 
     private static int FreePort()
