@@ -25,9 +25,6 @@ public sealed class AudioClock : IDisposable
     /// <summary>Timing of the blocks run so far.</summary>
     public AudioClockStats Stats { get; } = new();
 
-    /// <summary>Blocks run so far (the index the next block gets).</summary>
-    public long BlockIndex { get; private set; }
-
     /// <summary>Adds a client; it runs from the next block on.</summary>
     public void Add(IAudioClockClient client) => ImmutableInterlocked.Update(ref _clients, static (a, c) => a.Add(c), client);
 
@@ -60,6 +57,7 @@ public sealed class AudioClock : IDisposable
         var previous = start;
         var ticksPerBlock = (long)(BlockDuration.TotalSeconds * Stopwatch.Frequency);
         long block = 0;
+        long blockIndex = 0;
         while (true)
         {
             var deadline = start + ((block + 1) * ticksPerBlock);
@@ -81,7 +79,7 @@ public sealed class AudioClock : IDisposable
             {
                 try
                 {
-                    client.OnBlock(BlockIndex);
+                    client.OnBlock(blockIndex);
                 }
                 catch (Exception)
                 {
@@ -90,7 +88,7 @@ public sealed class AudioClock : IDisposable
                 }
             }
 
-            BlockIndex++;
+            blockIndex++;
             block++;
             var behind = (Stopwatch.GetTimestamp() - (start + ((block + 1) * ticksPerBlock))) / ticksPerBlock;
             if (behind > MaxCatchUpBlocks)

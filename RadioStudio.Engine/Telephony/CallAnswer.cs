@@ -1,7 +1,7 @@
 namespace RadioStudio.Engine.Telephony;
 
-/// <summary>How the studio answered a call: the TwiML to return and, when it joined the queue, its line.</summary>
-public sealed record CallAnswer(CallAnswerKind Kind, string Twiml, string? LineId);
+/// <summary>How the studio answered a call, and the TwiML to return.</summary>
+public sealed record CallAnswer(CallAnswerKind Kind, string Twiml);
 
 /// <summary>The studio's three answers.</summary>
 public enum CallAnswerKind

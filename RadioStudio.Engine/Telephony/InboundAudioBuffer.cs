@@ -3,23 +3,16 @@ namespace RadioStudio.Engine.Telephony;
 /// <summary>
 /// A caller's decoded audio (8 kHz float), single producer (the socket's receive loop), single consumer
 /// (the audio engine, or a test). Lock-free ring; when the consumer falls behind the oldest audio is
-/// overwritten and counted, so memory never grows.
+/// overwritten, so memory never grows.
 /// </summary>
 public sealed class InboundAudioBuffer(int capacity = 8000 * 10)
 {
     private readonly float[] _ring = new float[capacity];
     private long _written;
     private long _read;
-    private long _overwritten;
 
     /// <summary>Samples ever written.</summary>
     public long TotalWritten => Volatile.Read(ref _written);
-
-    /// <summary>Samples lost because the reader fell more than the capacity behind.</summary>
-    public long Overwritten => Volatile.Read(ref _overwritten);
-
-    /// <summary>Samples waiting to be read.</summary>
-    public int Available => (int)Math.Min(capacity, Volatile.Read(ref _written) - Volatile.Read(ref _read));
 
     /// <summary>Appends samples (producer side).</summary>
     public void Write(ReadOnlySpan<float> samples)
@@ -41,8 +34,7 @@ public sealed class InboundAudioBuffer(int capacity = 8000 * 10)
         var read = _read;
         if (written - read > capacity)
         {
-            Interlocked.Add(ref _overwritten, written - read - capacity);
-            read = written - capacity;
+            read = written - capacity; // the reader fell behind: skip to the oldest audio still held
         }
 
         var count = (int)Math.Min(destination.Length, written - read);

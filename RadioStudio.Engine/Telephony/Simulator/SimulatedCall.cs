@@ -90,20 +90,14 @@ public sealed class SimulatedCall : IAsyncDisposable
         }
     }
 
-    /// <summary>Presses a key.</summary>
-    public Task PressKeyAsync(char digit, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(new Outgoing(digit.ToString(), null, WebSocketMessageType.Text), cancellationToken);
-
     /// <summary>Sends an arbitrary text message on the stream (for bad-input tests).</summary>
     public Task SendRawTextAsync(string text, CancellationToken cancellationToken = default) =>
         SendRawAsync(System.Text.Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, cancellationToken);
 
     /// <summary>Sends arbitrary bytes on the stream, between two media frames (for bad-input tests).</summary>
-    public Task SendRawAsync(byte[] bytes, WebSocketMessageType type, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(new Outgoing(null, bytes, type), cancellationToken);
-
-    private async Task EnqueueAsync(Outgoing outgoing, CancellationToken cancellationToken)
+    public async Task SendRawAsync(byte[] bytes, WebSocketMessageType type, CancellationToken cancellationToken = default)
     {
+        var outgoing = new Outgoing(bytes, type);
         _extra.Enqueue(outgoing);
         await outgoing.Sent.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
     }
@@ -183,15 +177,7 @@ public sealed class SimulatedCall : IAsyncDisposable
                 Interlocked.Increment(ref _framesSent);
                 while (_extra.TryDequeue(out var extra))
                 {
-                    if (extra.Raw is { } raw)
-                    {
-                        await socket.SendAsync(raw, extra.Type, true, token).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await SendAsync(socket, writer.Dtmf(StreamSid, sequence++, extra.Digit!), token).ConfigureAwait(false);
-                    }
-
+                    await socket.SendAsync(extra.Raw, extra.Type, true, token).ConfigureAwait(false);
                     extra.Sent.TrySetResult();
                 }
 
@@ -310,7 +296,7 @@ public sealed class SimulatedCall : IAsyncDisposable
         return position;
     }
 
-    private sealed record Outgoing(string? Digit, byte[]? Raw, WebSocketMessageType Type)
+    private sealed record Outgoing(byte[] Raw, WebSocketMessageType Type)
     {
         public TaskCompletionSource Sent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

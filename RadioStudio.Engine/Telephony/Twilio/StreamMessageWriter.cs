@@ -17,9 +17,6 @@ public sealed class StreamMessageWriter : IDisposable
     /// <summary>Creates a writer with its own reusable buffer.</summary>
     public StreamMessageWriter() => _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
 
-    /// <summary>The last message written (valid until the next write).</summary>
-    public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
-
     /// <summary>Studio → Twilio: a frame of outbound audio.</summary>
     public ReadOnlyMemory<byte> Media(string streamSid, ReadOnlySpan<byte> payload)
     {

@@ -72,7 +72,7 @@ public sealed class CallControlsTests : PageTestContext
         Header.WaitForAssertion(() => Assert.Equal(1, TestCalls.Placed));
         Assert.Equal(["block-all:True"], Studio.Commands);
 
-        await Studio.PublishAsync(Studio.Current with { BlockAll = true, Telephony = new TelephonyStatus(false, "+15550100000", null) });
+        await Studio.PublishAsync(Studio.Current with { BlockAll = true, Telephony = new TelephonyStatus(false, "+15550100000") });
         Header.WaitForAssertion(() => Assert.Equal("on", Header.Find("[data-testid=block-all]").GetAttribute("data-state")));
         Assert.Equal("+15550100000", Header.Find("[data-testid=phone-mode]").TextContent.Trim());
     }
