@@ -37,7 +37,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
     private ImmutableArray<PhoneLine> _active = [];
     private IDisposable? _subscription;
     private Task _expiry = Task.CompletedTask;
-    private int _stopped;
+    private Lazy<Task>? _stop;
 
     /// <summary>Creates the phone system; <see cref="StartAsync"/> connects it to the engine and the clock.</summary>
     public PhoneSystem(
@@ -189,13 +189,24 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
     }
 
     /// <inheritdoc />
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) != 0)
-        {
-            return;
-        }
+        // The host's stop and the container's dispose can overlap: both wait for the one stop, and the
+        // cancellation source is disposed only after it has finished with it.
+        var stop = new Lazy<Task>(() => StopOnceAsync(cancellationToken));
+        var current = Interlocked.CompareExchange(ref _stop, stop, null) ?? stop;
+        return current.Value;
+    }
 
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         _clock.Remove(this);
         _subscription?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -212,13 +223,6 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
         {
             // Shutdown must finish: a teardown cut short here has already closed its stream.
         }
-    }
-
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
     internal Task Reconcile(StudioState state)
