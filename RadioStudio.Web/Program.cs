@@ -12,6 +12,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddRadioStudioEngine();
 builder.Services.AddTelephony();
+builder.Services.AddAudio();
 builder.Services.AddSingleton<TestCallService>();
 builder.Services.AddSingleton<ITestCallPlacer>(sp => sp.GetRequiredService<TestCallService>());
 

@@ -14,7 +14,6 @@ public static class TelephonyServiceCollectionExtensions
     {
         services.AddStudioOptions<TwilioOptions>(TwilioOptions.SectionName);
         services.AddTwilioRestClient();
-        services.AddSingleton<AudioClock>();
         services.AddSingleton<HoldFeed>();
         services.AddSingleton<WebhookReplayGuard>();
         services.AddSingleton<PhoneSystem>();

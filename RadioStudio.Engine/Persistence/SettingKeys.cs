@@ -5,4 +5,5 @@ internal static class SettingKeys
 {
     public const string RespondMode = "ai.respondMode";
     public const string AutoFollowUp = "ai.autoFollowUp";
+    public const string Routing = "audio.routing";
 }

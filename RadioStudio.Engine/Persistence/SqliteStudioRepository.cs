@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Audio.Routing;
 using RadioStudio.Engine.State;
 
 namespace RadioStudio.Engine.Persistence;
@@ -233,7 +234,8 @@ public sealed class SqliteStudioRepository(IOptions<StorageOptions> options) : I
         var defaults = StudioSettings.Defaults;
         return new StudioSettings(
             values.TryGetValue(SettingKeys.RespondMode, out var mode) && Enum.TryParse<RespondMode>(mode, out var parsed) ? parsed : defaults.RespondMode,
-            values.TryGetValue(SettingKeys.AutoFollowUp, out var follow) && bool.TryParse(follow, out var auto) ? auto : defaults.AutoFollowUp);
+            values.TryGetValue(SettingKeys.AutoFollowUp, out var follow) && bool.TryParse(follow, out var auto) ? auto : defaults.AutoFollowUp,
+            values.TryGetValue(SettingKeys.Routing, out var routing) ? RoutingJson.TryParse(routing) : null);
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -1,9 +1,13 @@
+using RadioStudio.Engine.Audio.Routing;
 using RadioStudio.Engine.State;
 
 namespace RadioStudio.Engine.Persistence;
 
 /// <summary>Studio settings the host changes from the console and expects to find again after a restart.</summary>
-public sealed record StudioSettings(RespondMode RespondMode, bool AutoFollowUp)
+/// <param name="RespondMode">Manual or auto AI respond mode.</param>
+/// <param name="AutoFollowUp">AI follow-ups after a call.</param>
+/// <param name="Routing">The saved channel routing, or null when the host never changed it (the configured default applies).</param>
+public sealed record StudioSettings(RespondMode RespondMode, bool AutoFollowUp, RoutingTable? Routing = null)
 {
     /// <summary>Settings of a brand-new studio.</summary>
     public static StudioSettings Defaults { get; } = new(RespondMode.Manual, AutoFollowUp: false);

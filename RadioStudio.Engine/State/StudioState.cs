@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RadioStudio.Engine.Audio.Routing;
 
 namespace RadioStudio.Engine.State;
 
@@ -40,6 +41,9 @@ public sealed record StudioState
 
     /// <summary>After a phone call ends, pick an AI caller to react automatically.</summary>
     public bool AutoFollowUp { get; init; }
+
+    /// <summary>Which device channel every source goes to, and the output device by name.</summary>
+    public RoutingTable Routing { get; init; } = new();
 
     /// <summary>The most recent studio log lines, oldest first.</summary>
     public ImmutableList<StudioLogEntry> EventLog { get; init; } = [];

@@ -1,3 +1,4 @@
+using RadioStudio.Engine.Audio.Routing;
 using RadioStudio.Engine.State;
 
 namespace RadioStudio.Engine.Studio;
@@ -50,6 +51,10 @@ public interface IStudioControl
 
     /// <summary>Host: refuse all new callers with the busy message, or open the lines again.</summary>
     Task SetBlockAllAsync(bool blocked, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a new routing of sources to device channels; callers already on air keep their channel.</summary>
+    /// <exception cref="StudioCommandException">The table is invalid (the message names every problem).</exception>
+    Task SetRoutingAsync(RoutingTable routing, CancellationToken cancellationToken = default);
 
     /// <summary>The screener's edit of a caller's name, topic or notes: null leaves a field as it is, empty clears it.</summary>
     Task UpdateCallerDetailsAsync(string lineId, string? name, string? topic, string? notes, CancellationToken cancellationToken = default);

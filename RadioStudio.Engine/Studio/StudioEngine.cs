@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RadioStudio.Engine.Audio.Routing;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,7 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
         _state = new StudioState
         {
             Now = time.GetUtcNow(),
+            Routing = _options.Routing,
             AiCallers = [.. Enumerable.Range(1, 10).Select(slot => new AiCallerState(slot, null, null, AiCallerStatus.Empty, false))],
         };
     }
@@ -139,6 +141,13 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
     /// <inheritdoc />
     public Task SetRespondModeAsync(RespondMode mode, CancellationToken cancellationToken = default) =>
         PostAsync(new SetRespondModeCommand(mode), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetRoutingAsync(RoutingTable routing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(routing);
+        return PostAsync(new SetRoutingCommand(routing), cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task SetAutoFollowUpAsync(bool enabled, CancellationToken cancellationToken = default) =>
@@ -236,6 +245,7 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
         Transcript = restored.Transcript,
         RespondMode = restored.Settings.RespondMode,
         AutoFollowUp = restored.Settings.AutoFollowUp,
+        Routing = restored.Settings.Routing ?? initial.Routing,
     };
 
     private async Task RunCommandLoopAsync()

@@ -18,6 +18,9 @@ internal static partial class StudioEngineLog
     [LoggerMessage(4, LogLevel.Information, "Auto follow-up is now {Enabled}")]
     public static partial void AutoFollowUpChanged(ILogger logger, bool enabled);
 
+    [LoggerMessage(40, LogLevel.Information, "Routing saved (output device: {Device})")]
+    public static partial void RoutingChanged(ILogger logger, string device);
+
     [LoggerMessage(5, LogLevel.Warning, "Command {Command} refused: {Reason}")]
     public static partial void CommandRefused(ILogger logger, string command, string reason);
 

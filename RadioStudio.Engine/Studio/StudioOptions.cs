@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using RadioStudio.Engine.Audio.Routing;
+
 namespace RadioStudio.Engine.Studio;
 
 /// <summary>The <c>Studio</c> section of appsettings.json.</summary>
@@ -24,9 +26,12 @@ public sealed class StudioOptions
     [Range(10, 5000)]
     public int EventLogCapacity { get; set; } = 300;
 
-    /// <summary>Output channel of the first on-air phone caller; the next ones take the following channels.</summary>
-    [Range(1, 64)]
-    public int FirstPhoneChannel { get; set; } = 3;
+    /// <summary>
+    /// The default routing of sources to device channels (and the output device by name), used until the host
+    /// saves one on the settings page. The first on-air phone caller takes <c>Routing:FirstPhone</c>, the next
+    /// ones the following channels.
+    /// </summary>
+    public RoutingTable Routing { get; set; } = new();
 
     /// <summary>Longest transcript line accepted, in characters.</summary>
     [Range(100, 100_000)]

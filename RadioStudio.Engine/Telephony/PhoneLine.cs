@@ -1,29 +1,33 @@
+using RadioStudio.Engine.Audio.Graph;
+using RadioStudio.Engine.Audio.Phone;
 using RadioStudio.Engine.Telephony.Twilio;
 
 namespace RadioStudio.Engine.Telephony;
 
 /// <summary>
-/// The live side of one call: its media stream, the caller's audio coming in, and what the caller hears.
-/// The studio state holds what the pages see (<see cref="State.PhoneLineState"/>); this holds the sockets
-/// and buffers, and is driven by the audio clock and the socket loops.
+/// The live side of one call: its media stream, the caller's audio coming in (decoded into a jitter buffer
+/// and upsampled to 48 kHz), and what the caller hears (their mix-minus encoded back to the codec, or the
+/// hold feed). The studio state holds what the pages see (<see cref="State.PhoneLineState"/>); this holds the
+/// sockets and buffers, and is driven by the audio graph and the socket loops.
 /// </summary>
-public sealed class PhoneLine : IMediaStreamSink
+public sealed class PhoneLine : IMediaStreamSink, IPhoneLineAudio
 {
     private readonly HoldFeed _hold;
-    private readonly float[] _decoded;
+    private readonly byte[] _frame;
     private readonly Action<PhoneLine, StreamEndReason> _ended;
     private int _holdPosition;
     private int _tornDown;
     private volatile MediaStreamSession? _session;
-    private volatile bool _onAir;
+    private volatile int _slot = -1;
 
     internal PhoneLine(
         string id, string callSid, string number, string token, bool simulated, DateTimeOffset created, StreamCodec codec, HoldFeed hold,
         Action<PhoneLine, StreamEndReason> ended)
     {
         (Id, CallSid, Number, Token, Simulated, Created, Codec) = (id, callSid, number, token, simulated, created, codec);
-        Inbound = new InboundAudioBuffer(codec.SampleRate * 10);
-        _decoded = new float[codec.FrameSamples];
+        Inbound = new PhoneInbound(codec);
+        Outbound = new PhoneOutbound(codec);
+        _frame = new byte[codec.FrameBytes];
         _hold = hold;
         _ended = ended;
     }
@@ -49,8 +53,11 @@ public sealed class PhoneLine : IMediaStreamSink
     /// <summary>The stream's audio format (the inbound buffer runs at its sample rate).</summary>
     public StreamCodec Codec { get; }
 
-    /// <summary>The caller's decoded audio, at <see cref="StreamCodec.SampleRate"/>.</summary>
-    public InboundAudioBuffer Inbound { get; }
+    /// <summary>The caller's audio into the studio: decode → jitter buffer → 48 kHz.</summary>
+    public PhoneInbound Inbound { get; }
+
+    /// <summary>The caller's return: 48 kHz mix-minus → codec rate → codec frame.</summary>
+    public PhoneOutbound Outbound { get; }
 
     /// <inheritdoc />
     public int FrameBytes => Codec.FrameBytes;
@@ -67,20 +74,33 @@ public sealed class PhoneLine : IMediaStreamSink
     /// <summary>The caller ended the call (no REST hang-up needed).</summary>
     public bool EndedByCaller { get; private set; }
 
-    /// <summary>On air: the caller hears the show (silence until the audio engine routes it); else hold music.</summary>
-    public bool OnAir
+    /// <summary>On air: the caller is in the program and hears their mix-minus; else the hold feed.</summary>
+    public bool OnAir => _slot >= 0;
+
+    /// <inheritdoc />
+    public int Slot => _slot;
+
+    /// <inheritdoc />
+    public bool Connected => _session is { StreamSid: not null };
+
+    /// <inheritdoc />
+    public void OnMedia(long chunk, ReadOnlySpan<byte> payload) => Inbound.PushFrame(chunk, payload);
+
+    /// <inheritdoc />
+    public void ReadInbound(Span<float> block) => Inbound.Read(block);
+
+    /// <inheritdoc />
+    public void SendReturn(ReadOnlySpan<float> block)
     {
-        get => _onAir;
-        set => _onAir = value;
+        Outbound.Encode(block, _frame);
+        _session?.TrySendMedia(_frame);
     }
 
     /// <inheritdoc />
-    public void OnMedia(ReadOnlySpan<byte> payload)
+    public void SendHold()
     {
-        // One receive loop per line calls this, so the line's own scratch buffer is safe to reuse.
-        var samples = _decoded.AsSpan(0, payload.Length / Codec.BytesPerSample);
-        Codec.Decode(payload, samples);
-        Inbound.Write(samples);
+        _hold.Read(ref _holdPosition, _frame);
+        _session?.TrySendMedia(_frame);
     }
 
     /// <inheritdoc />
@@ -95,18 +115,8 @@ public sealed class PhoneLine : IMediaStreamSink
         _ended(this, reason);
     }
 
-    /// <summary>Fills the caller's next outbound frame (audio clock thread).</summary>
-    public void FillOutbound(Span<byte> frame)
-    {
-        if (_onAir)
-        {
-            Codec.Silence(frame);
-        }
-        else
-        {
-            _hold.Read(ref _holdPosition, frame);
-        }
-    }
+    /// <summary>Puts the caller in phone slot <paramref name="slot"/> (on air) or back on hold (−1), from the next block.</summary>
+    internal void SetSlot(int slot) => _slot = slot;
 
     internal void Attach(MediaStreamSession session) => _session = session;
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Audio.Graph;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Studio;
 using RadioStudio.Engine.Telephony.Twilio;
@@ -17,13 +17,12 @@ namespace RadioStudio.Engine.Telephony;
 /// longer holds (drop, hang-up, show over) — by REST and by closing the stream. State changes go through
 /// the engine; this class only reacts to them, so a page and a webhook can never disagree.
 /// </summary>
-public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, IHostedService, IAsyncDisposable
+public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private readonly StudioEngine _engine;
     private readonly TwilioOptions _options;
     private readonly TwilioRestClient _rest;
-    private readonly AudioClock _clock;
     private readonly HoldFeed _hold;
     private readonly TimeProvider _time;
     private readonly ILogger<PhoneSystem> _logger;
@@ -32,7 +31,6 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
     private readonly ConcurrentDictionary<string, byte> _simulatedCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _teardowns = new();
     private readonly StreamCodec _codec;
-    private readonly byte[] _frame;
     private readonly CancellationTokenSource _stopping = new();
     private ImmutableArray<PhoneLine> _active = [];
     private IDisposable? _subscription;
@@ -41,16 +39,14 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
 
     /// <summary>Creates the phone system; <see cref="StartAsync"/> connects it to the engine and the clock.</summary>
     public PhoneSystem(
-        StudioEngine engine, IOptions<TwilioOptions> options, TwilioRestClient rest, AudioClock clock, HoldFeed hold,
+        StudioEngine engine, IOptions<TwilioOptions> options, TwilioRestClient rest, HoldFeed hold,
         TimeProvider time, ILogger<PhoneSystem> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
         _options = options.Value;
         _codec = _options.Codec;
-        _frame = new byte[_codec.FrameBytes];
         _rest = rest;
-        _clock = clock;
         _hold = hold;
         _time = time;
         _logger = logger;
@@ -165,25 +161,13 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
     }
 
     /// <inheritdoc />
-    public void OnBlock(long blockIndex)
-    {
-        foreach (var line in _active)
-        {
-            if (line.Session is { StreamSid: not null } session)
-            {
-                line.FillOutbound(_frame);
-                session.TrySendMedia(_frame);
-            }
-        }
-    }
+    public ImmutableArray<IPhoneLineAudio> AudioLines => ImmutableArray<IPhoneLineAudio>.CastUp(_active);
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _engine.SetTelephonyStatusAsync(new TelephonyStatus(Credentials.Local, _options.PhoneNumber), cancellationToken).ConfigureAwait(false);
         Log.Started(_logger, Credentials.Local ? "local mode: test calls only (no Twilio credentials)" : $"Twilio account {Credentials.AccountSid[..8]}…");
-        _clock.Add(this);
-        _clock.Start();
         _subscription = _engine.Subscribe(Reconcile, TimeSpan.Zero);
         _expiry = Task.Run(() => ExpireUnconnectedAsync(_stopping.Token), CancellationToken.None);
     }
@@ -207,7 +191,6 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
 
     private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
-        _clock.Remove(this);
         _subscription?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var line in _byId.Values)
@@ -237,7 +220,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IAudioClockClient, I
 
             if (present.TryGetValue(line.Id, out var view))
             {
-                line.OnAir = view.IsOnAir;
+                line.SetSlot(view.IsOnAir && view.Channel is { } channel ? Math.Max(0, channel - state.Routing.FirstPhone) : -1);
             }
             else if (line.BeginTeardown())
             {

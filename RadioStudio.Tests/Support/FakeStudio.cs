@@ -74,6 +74,9 @@ public sealed class FakeStudio : IStudioStore, IStudioControl
 
     public Task MoveInQueueAsync(string lineId, int steps, CancellationToken cancellationToken = default) => Record($"move:{lineId}:{steps}");
 
+    public Task SetRoutingAsync(RadioStudio.Engine.Audio.Routing.RoutingTable routing, CancellationToken cancellationToken = default) =>
+        Record($"routing:{routing.DeviceName}:{routing.HostMic}");
+
     public Task SetBlockAllAsync(bool blocked, CancellationToken cancellationToken = default) => Record($"block-all:{blocked}");
 
     private Task Record(string command)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RadioStudio.Engine.Audio.Graph;
 using RadioStudio.Engine.Studio;
 using RadioStudio.Engine.Telephony;
 using RadioStudio.Engine.Telephony.Simulator;
@@ -27,6 +28,8 @@ public sealed class PhoneStudioFixture : IAsyncLifetime
     public StudioEngine Engine => Factory.Services.GetRequiredService<StudioEngine>();
 
     public PhoneSystem Phones => Factory.Services.GetRequiredService<PhoneSystem>();
+
+    public AudioGraph Audio => Factory.Services.GetRequiredService<AudioGraph>();
 
     public async Task InitializeAsync()
     {

@@ -6,8 +6,11 @@ public interface IMediaStreamSink
     /// <summary>Payload bytes of one 20 ms frame in the stream's format (160 for μ-law 8 kHz).</summary>
     int FrameBytes { get; }
 
-    /// <summary>One 20 ms frame of the caller's audio (on the session's receive loop).</summary>
-    void OnMedia(ReadOnlySpan<byte> payload);
+    /// <summary>
+    /// One 20 ms frame of the caller's audio (on the session's receive loop). <paramref name="chunk"/> is the
+    /// media message's chunk number (1, 2, …; the jitter buffer orders and places frames by it).
+    /// </summary>
+    void OnMedia(long chunk, ReadOnlySpan<byte> payload);
 
     /// <summary>The caller pressed a key.</summary>
     void OnDtmf(string digit);

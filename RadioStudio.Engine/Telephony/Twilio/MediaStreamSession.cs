@@ -34,6 +34,7 @@ public sealed partial class MediaStreamSession
     private int _queuedFrames;
     private int _frameBytes = 160;
     private int _nextSlot;
+    private long _lastChunk;
     private int _generation;
     private volatile bool _studioClosing;
 
@@ -205,7 +206,10 @@ public sealed partial class MediaStreamSession
                 break;
             case StreamEvent.Media:
                 Stats.FrameIn();
-                _sink.OnMedia(payload.AsSpan(0, _frameBytes));
+
+                // Twilio numbers chunks from 1; a carrier that leaves it out gets arrival order instead.
+                _lastChunk = message.Chunk > 0 ? message.Chunk : _lastChunk + 1;
+                _sink.OnMedia(_lastChunk, payload.AsSpan(0, _frameBytes));
                 break;
             case StreamEvent.Start when _sink is null && message.Start is { } start:
                 _sink = await _host.AttachAsync(this, start, cancellationToken).ConfigureAwait(false);

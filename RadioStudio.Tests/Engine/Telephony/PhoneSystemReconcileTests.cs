@@ -11,7 +11,6 @@ namespace RadioStudio.Tests.Engine.Telephony;
 public sealed class PhoneSystemReconcileTests : IAsyncLifetime
 {
     private readonly HttpClient _http = new();
-    private readonly AudioClock _clock = new();
     private EngineHarness _h = null!;
     private PhoneSystem _phones = null!;
 
@@ -20,7 +19,7 @@ public sealed class PhoneSystemReconcileTests : IAsyncLifetime
         _h = await EngineHarness.StartAsync();
         var options = Options.Create(new TwilioOptions());
         _phones = new PhoneSystem(
-            _h.Engine, options, new TwilioRestClient(_http, options, NullLogger<TwilioRestClient>.Instance), _clock,
+            _h.Engine, options, new TwilioRestClient(_http, options, NullLogger<TwilioRestClient>.Instance),
             new HoldFeed(options, NullLogger<HoldFeed>.Instance), _h.Time, NullLogger<PhoneSystem>.Instance);
         await _h.Engine.SetOnAirAsync(true);
     }
@@ -28,7 +27,6 @@ public sealed class PhoneSystemReconcileTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _phones.DisposeAsync();
-        _clock.Dispose();
         await _h.DisposeAsync();
         _http.Dispose();
     }

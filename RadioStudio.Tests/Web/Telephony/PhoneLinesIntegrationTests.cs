@@ -1,14 +1,19 @@
 using System.Net.Http.Headers;
 using System.Text;
 using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Engine.Audio.Routing;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Telephony.Simulator;
+using RadioStudio.Tests.Engine.Audio;
+using RadioStudio.Tests.Engine.Audio.Graph;
 using RadioStudio.Tests.Support;
 
 namespace RadioStudio.Tests.Web.Telephony;
 
 public sealed class PhoneLinesIntegrationTests(PhoneStudioFixture studio) : IClassFixture<PhoneStudioFixture>
 {
+    private static readonly BusId Phone1 = new(BusKind.Phone, 0);
+
     [Fact]
     public async Task TwoCallers_HoldTakeHangUpAndDrop_EndToEnd()
     {
@@ -24,14 +29,20 @@ public sealed class PhoneLinesIntegrationTests(PhoneStudioFixture studio) : ICla
         await studio.Engine.TakeCallAsync(annLine);
         var onAir = studio.Engine.Current.Lines.Single(l => l.Id == annLine);
         Assert.Equal((LineStatus.OnAir, 3), (onAir.Status, onAir.Channel));
-        var line = studio.Phones.FindLine(annLine)!;
-        await Poll.AssertUntilAsync(() => line.Inbound.TotalWritten >= 1600, "the caller's audio reaches the line buffer");
-        var heard = new float[1600];
-        Assert.Equal(1600, line.Inbound.Read(heard));
-        var expected = new byte[tone.Length];
-        MuLaw.Encode(tone, expected);
-        Assert.Equal(expected[..1600].Select(b => MuLaw.Decode(b) / 32768f), heard);
-        Assert.True(Rms(heard) > 0.3, "the tone arrived, not silence");
+        // Her audio goes through the jitter buffer and the 8k→48k resampler onto the first phone channel.
+        var capture = new CaptureOutput();
+        studio.Audio.AddOutput(capture);
+        try
+        {
+            await Poll.AssertUntilAsync(() => capture.Count >= 50 && capture.WasActive(Phone1), "the caller's audio reaches her phone channel");
+            var heard = capture.Last(Phone1, 25);
+            Assert.Equal(0.5, DspTestHelpers.GoertzelAmplitude(heard, 440, 48_000), 0.03);
+            Assert.True(DspTestHelpers.SpuriousDb(heard.AsSpan(0, 16_384), 440, 48_000) < -30, "a clean 440 Hz tone, not noise");
+        }
+        finally
+        {
+            studio.Audio.RemoveOutput(capture);
+        }
 
         // Bob hangs up: he leaves the queue at once, and nobody calls Twilio to end his call.
         await bob.HangUpAsync();
@@ -97,15 +108,4 @@ public sealed class PhoneLinesIntegrationTests(PhoneStudioFixture studio) : ICla
 
     private static float[] Tone(double frequency, int rate, double seconds) =>
         [.. Enumerable.Range(0, (int)(rate * seconds)).Select(i => (float)(0.5 * Math.Sin(2 * Math.PI * frequency * i / rate)))];
-
-    private static double Rms(ReadOnlySpan<float> samples)
-    {
-        double sum = 0;
-        foreach (var s in samples)
-        {
-            sum += s * s;
-        }
-
-        return Math.Sqrt(sum / samples.Length);
-    }
 }

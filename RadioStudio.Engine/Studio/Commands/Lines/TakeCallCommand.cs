@@ -28,7 +28,7 @@ internal sealed class TakeCallCommand(string lineId) : StudioCommand
         {
             Status = LineStatus.OnAir,
             OnAirSince = now,
-            Channel = LineEditing.FreeChannel(state, context.Options.FirstPhoneChannel),
+            Channel = LineEditing.FreeChannel(state, state.Routing.FirstPhone),
         };
         StudioEngineLog.CallOnAir(context.Logger, taken.DisplayName, taken.Channel!.Value);
         return await LineEditing.MoveAsync(state, line, taken, context, $"channel {taken.Channel}", cancellationToken).ConfigureAwait(false);

@@ -61,6 +61,7 @@ public sealed class MediaStreamSessionTests : IAsyncLifetime
         Assert.Equal(1, session.Stats.MediaBeforeStart);
         Assert.Equal(1, session.Stats.FramesIn);
         Assert.Equal(frame, Assert.Single(_sink.Frames));
+        Assert.Equal(2, Assert.Single(_sink.Chunks));
         Assert.Equal(["7"], _sink.Digits);
         Assert.Equal(StreamEndReason.CallerStopped, _sink.Ended);
         Assert.Equal(("MZ1", "CA1"), (session.StreamSid, session.CallSid));
@@ -160,13 +161,19 @@ public sealed class MediaStreamSessionTests : IAsyncLifetime
     {
         public ConcurrentQueue<byte[]> Frames { get; } = new();
 
+        public ConcurrentQueue<long> Chunks { get; } = new();
+
         public ConcurrentQueue<string> Digits { get; } = new();
 
         public StreamEndReason? Ended { get; private set; }
 
         public int FrameBytes => 160;
 
-        public void OnMedia(ReadOnlySpan<byte> mulaw) => Frames.Enqueue(mulaw.ToArray());
+        public void OnMedia(long chunk, ReadOnlySpan<byte> mulaw)
+        {
+            Chunks.Enqueue(chunk);
+            Frames.Enqueue(mulaw.ToArray());
+        }
 
         public void OnDtmf(string digit) => Digits.Enqueue(digit);
 

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RadioStudio.Engine.Audio.Graph;
+
+/// <summary>
+/// The <c>Audio</c> section: media folders, ducking, what callers hear, and stems. Channel routing and the
+/// output device are in <c>Studio:Routing</c> (and the settings page, which saves its own copy).
+/// </summary>
+public sealed class AudioOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Audio";
+
+    /// <summary>Music beds (WAV/MP3/FLAC/OGG/M4A); relative to the data folder. Empty folder: no music.</summary>
+    public string MusicFolder { get; set; } = "music";
+
+    /// <summary>Sound effects for the cart wall; relative to the data folder. The built-in ring/busy/hang-up sounds are always there.</summary>
+    public string EffectsFolder { get; set; } = "sfx";
+
+    /// <summary>Ads and idents; relative to the data folder.</summary>
+    public string AdsFolder { get; set; } = "ads";
+
+    /// <summary>Where stems are recorded; relative to the data folder.</summary>
+    public string StemsFolder { get; set; } = "stems";
+
+    /// <summary>Record stems while ON AIR.</summary>
+    public bool RecordStems { get; set; } = true;
+
+    /// <summary>Music dips under speech.</summary>
+    public bool Ducking { get; set; } = true;
+
+    /// <summary>How far music dips under speech, in dB.</summary>
+    [Range(-40, -3)]
+    public float DuckDepthDb { get; set; } = -12f;
+
+    /// <summary>On-air callers hear the music bed in their return.</summary>
+    public bool MusicToCallers { get; set; } = true;
+
+    /// <summary>Callers on air at once, at most (each gets their own mix-minus).</summary>
+    [Range(1, 64)]
+    public int MaxOnAir { get; set; } = 16;
+
+    /// <summary>Resolves a folder option against the data folder.</summary>
+    public static string Resolve(string dataFolder, string folder) => Path.GetFullPath(Path.Combine(dataFolder, folder));
+}

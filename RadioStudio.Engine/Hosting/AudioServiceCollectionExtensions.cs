@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Audio.Graph;
+using RadioStudio.Engine.Studio;
+using RadioStudio.Engine.Telephony;
+
+namespace RadioStudio.Engine.Hosting;
+
+/// <summary>The audio engine: the clock, the graph and its outputs.</summary>
+public static class AudioServiceCollectionExtensions
+{
+    /// <summary>Registers the audio graph (started after the engine and the phone system).</summary>
+    public static IServiceCollection AddAudio(this IServiceCollection services)
+    {
+        services.AddStudioOptions<AudioOptions>(AudioOptions.SectionName);
+        services.AddSingleton<AudioClock>();
+        services.AddSingleton(sp => new AudioGraph(
+            sp.GetRequiredService<PhoneSystem>(),
+            sp.GetRequiredService<IOptions<StudioOptions>>().Value.Routing.PhoneSlots,
+            sp.GetRequiredService<IOptions<AudioOptions>>().Value.MaxOnAir));
+        services.AddSingleton<AudioService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AudioService>());
+        return services;
+    }
+}
