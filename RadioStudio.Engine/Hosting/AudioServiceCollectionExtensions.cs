@@ -19,6 +19,7 @@ public static class AudioServiceCollectionExtensions
             sp.GetRequiredService<PhoneSystem>(),
             sp.GetRequiredService<IOptions<StudioOptions>>().Value.Routing.PhoneSlots,
             sp.GetRequiredService<IOptions<AudioOptions>>().Value.MaxOnAir));
+        services.AddSingleton<MeterFeed>();
         services.AddSingleton<AudioService>();
         services.AddHostedService(sp => sp.GetRequiredService<AudioService>());
         return services;

@@ -42,6 +42,9 @@ public sealed record StudioState
     /// <summary>After a phone call ends, pick an AI caller to react automatically.</summary>
     public bool AutoFollowUp { get; init; }
 
+    /// <summary>Music, cart, ads, output device and stems.</summary>
+    public AudioStatus Audio { get; init; } = AudioStatus.Initial;
+
     /// <summary>Which device channel every source goes to, and the output device by name.</summary>
     public RoutingTable Routing { get; init; } = new();
 

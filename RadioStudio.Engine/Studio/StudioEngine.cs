@@ -142,6 +142,13 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
     public Task SetRespondModeAsync(RespondMode mode, CancellationToken cancellationToken = default) =>
         PostAsync(new SetRespondModeCommand(mode), cancellationToken);
 
+    /// <summary>The audio side reports what it is doing (applied to the latest status).</summary>
+    public Task UpdateAudioStatusAsync(Func<AudioStatus, AudioStatus> update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return PostAsync(new SetAudioStatusCommand(update), cancellationToken);
+    }
+
     /// <inheritdoc />
     public Task SetRoutingAsync(RoutingTable routing, CancellationToken cancellationToken = default)
     {

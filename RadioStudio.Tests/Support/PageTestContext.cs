@@ -21,14 +21,23 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddSingleton<IStudioStore>(Studio);
         Context.Services.AddSingleton<IStudioControl>(Studio);
         Context.Services.AddSingleton<RadioStudio.Web.Telephony.ITestCallPlacer>(TestCalls);
+        Context.Services.AddSingleton(Meters);
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
+
+    private RadioStudio.Engine.Audio.Graph.MeterFeed? _meters;
 
     protected BunitContext Context { get; } = new();
 
     protected FakeStudio Studio { get; } = new();
 
     protected FakeTestCalls TestCalls { get; } = new();
+
+    /// <summary>The graph behind the meters: drive it with <c>OnBlock</c>, then <c>Meters.Tick()</c> to push.</summary>
+    protected RadioStudio.Engine.Audio.Graph.AudioGraph Graph { get; } = new(new RadioStudio.Tests.Engine.Audio.Graph.FakePhoneLines());
+
+    /// <summary>The meter feed pages subscribe to (its timer runs on a fake clock; tests push with <c>Tick</c>).</summary>
+    protected RadioStudio.Engine.Audio.Graph.MeterFeed Meters => _meters ??= new(Graph, new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
 
     public Task InitializeAsync() => Task.CompletedTask;
 
