@@ -92,6 +92,9 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
     /// <summary>The current state, take folder, progress and failure message.</summary>
     public StemRecorderStatus Status => _status;
 
+    /// <summary>Test hook: true once the audio thread's blocks go into the ring (false while idle or arming).</summary>
+    internal bool Armed => Volatile.Read(ref _producer) is ProducerRecording or ProducerInWrite;
+
     /// <summary>Test hook: blocks queued and not yet taken by the writer.</summary>
     internal long QueuedBlocks => _ring?.Count ?? 0;
 
@@ -386,7 +389,7 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
             return;
         }
 
-        while (ring.TryPeek(out var slot, out var index))
+        while (WriterMayRun() && ring.TryPeek(out var slot, out var index))
         {
             Begin(session, ring.Layout);
             if (index > session.Next)
@@ -420,6 +423,12 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
 
             ring.Release();
         }
+    }
+
+    private bool WriterMayRun()
+    {
+        _writerGate.Wait();
+        return true;
     }
 
     // The take's files start at the first block the audio thread saw (which may itself have been dropped).
