@@ -282,7 +282,14 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
         if (_session is { } session)
         {
             session.FlushRequested = true;
-            _signal.Release();
+            try
+            {
+                _signal.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A last timer tick racing DisposeAsync: nothing is left to flush.
+            }
         }
     }
 
@@ -312,7 +319,7 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
     }
 
     // Moves the producer to idle from wherever it is; spins only while the audio thread is inside Write
-    // (a copy of one block) or the writer is arming the ring.
+    // (a copy of one block). Closing while arming is fine: the writer arms with a CAS from Arming only.
     private void CloseProducer()
     {
         var spin = new SpinWait();
@@ -324,7 +331,7 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
                 return;
             }
 
-            if (state is ProducerRecording or ProducerPending && Interlocked.CompareExchange(ref _producer, ProducerIdle, state) == state)
+            if (state is ProducerRecording or ProducerPending or ProducerArming && Interlocked.CompareExchange(ref _producer, ProducerIdle, state) == state)
             {
                 return;
             }
@@ -349,7 +356,8 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
                         _ring = new StemRing(_queueBlocks, layout);
                     }
 
-                    Volatile.Write(ref _producer, ProducerRecording);
+                    // A CAS, not a store: StopAsync may have closed the take while the ring was being sized.
+                    Interlocked.CompareExchange(ref _producer, ProducerRecording, ProducerArming);
                 }
 
                 // Read before draining: StopAsync closes the producer before setting the flag, so once it is
@@ -368,16 +376,13 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
                 }
             }
 
+            session.Timer?.Dispose();
             Finish(session);
             session.Completion.SetResult(Take(session, error: null));
         }
         catch (Exception ex)
         {
             Fail(session, ex);
-        }
-        finally
-        {
-            session.Timer?.Dispose();
         }
     }
 
@@ -510,6 +515,7 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
 
     private void Fail(Session session, Exception error)
     {
+        session.Timer?.Dispose();
         CloseProducer();
         var message = $"Stem recording stopped: {error.Message}";
         StemRecorderLog.TakeFailed(_logger, error, session.Folder);

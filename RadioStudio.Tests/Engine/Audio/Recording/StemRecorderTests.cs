@@ -71,7 +71,6 @@ public sealed class StemRecorderTests
         using var temp = new TempDirectory();
         await using var recorder = new StemRecorder(_log, _time);
         var block = MixBlock.Standard(2);
-        var phone1 = block.IndexOf(new BusId(BusKind.Phone, 0));
         var phone2 = block.IndexOf(new BusId(BusKind.Phone, 1));
         Feed(recorder, block, 0, allActive: false);
 
@@ -94,7 +93,6 @@ public sealed class StemRecorderTests
         Expected(phone2, 21, 10).CopyTo(expected, 20 * N);
         Assert.Equal(expected, samples);
         Assert.Equal(40 * N, WavReader.Read(Path.Combine(take.Folder, "host.wav")).Frames);
-        Assert.NotEqual(-1, phone1);
     }
 
     [Fact]
