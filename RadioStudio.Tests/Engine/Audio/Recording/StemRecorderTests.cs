@@ -157,6 +157,29 @@ public sealed class StemRecorderTests
     }
 
     [Fact]
+    public async Task Write_LayoutChangesMidTake_BlocksDroppedAsSilence()
+    {
+        using var temp = new TempDirectory();
+        await using var recorder = new StemRecorder(_log, _time);
+        var block = MixBlock.Standard(1);
+        var wider = MixBlock.Standard(3);
+        Feed(recorder, block, 0, allActive: true);
+        recorder.Start(temp.Path, "layout");
+        Feed(recorder, block, 1, allActive: true);
+        Feed(recorder, wider, 2, allActive: true);
+        Feed(recorder, wider, 3, allActive: true);
+        Feed(recorder, MixBlock.Standard(1), 4, allActive: true); // a new block object with the same layout is fine
+
+        var take = await recorder.StopAsync();
+
+        Assert.Equal((1L, 4L, 2L), (take!.StartedBlockIndex, take.Blocks, take.Dropped));
+        var expected = new float[4 * N];
+        Expected(0, 1, 1).CopyTo(expected, 0);
+        Expected(0, 4, 1).CopyTo(expected, 3 * N);
+        Assert.Equal(expected, WavReader.Read(Path.Combine(take.Folder, "host.wav")).Samples);
+    }
+
+    [Fact]
     public async Task StopAsync_PastForcedRf64Threshold_FilesAreRf64AndReadBackExactly()
     {
         using var temp = new TempDirectory();
