@@ -257,6 +257,27 @@ public sealed class StemRecorderTests
     }
 
     [Fact]
+    public async Task Start_UnsafeLabelAndSameSecond_SanitisedAndNumbered()
+    {
+        using var temp = new TempDirectory();
+        await using var recorder = new StemRecorder(_log, _time);
+
+        recorder.Start(temp.Path, " ../news at 9 ");
+        var first = await recorder.StopAsync();
+        recorder.Start(temp.Path, " ../news at 9 ");
+        var second = await recorder.StopAsync();
+        recorder.Start(temp.Path, "   ");
+        var blank = await recorder.StopAsync();
+
+        Assert.Equal(Path.Combine(temp.Path, "20261124-103005-..-news-at-9"), first!.Folder);
+        Assert.Equal(Path.Combine(temp.Path, "20261124-103005-..-news-at-9-2"), second!.Folder);
+        Assert.Equal(Path.Combine(temp.Path, "20261124-103005-take"), blank!.Folder);
+        Assert.Equal((-1L, 0L), (first.StartedBlockIndex, first.Blocks));
+        Assert.Empty(first.Files);
+        Assert.Equal(["stems.json"], Directory.GetFiles(first.Folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Start_RootCannotBeCreated_FailedStatusNoThrow()
     {
         using var temp = new TempDirectory();
