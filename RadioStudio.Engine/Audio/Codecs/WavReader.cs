@@ -8,7 +8,8 @@ namespace RadioStudio.Engine.Audio.Codecs;
 /// 0 or at least 0x7FFFF000 means the writer streamed and never patched the header (0xFFFFFFFF,
 /// 0x7FFFFFFF, and espeak-ng's 0x7FFFF000 on stdout): the data runs to the end of the stream and a
 /// trailing partial frame is dropped. Any other size larger than what the stream holds is a truncated
-/// file and is rejected.
+/// file and is rejected. RF64 and BW64 files (EBU Tech 3306, ITU-R BS.2088) are read too: their
+/// <c>ds64</c> chunk gives the 64-bit data size that a 0xFFFFFFFF <c>data</c> size stands for.
 /// </summary>
 public static class WavReader
 {
@@ -29,17 +30,24 @@ public static class WavReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         Span<byte> header = stackalloc byte[12];
-        if (!TryFill(stream, header) || !header[..4].SequenceEqual("RIFF"u8) || !header[8..].SequenceEqual("WAVE"u8))
+        var filled = TryFill(stream, header);
+        var isRf64 = filled && (header[..4].SequenceEqual("RF64"u8) || header[..4].SequenceEqual("BW64"u8));
+        if (!filled || !(isRf64 || header[..4].SequenceEqual("RIFF"u8)) || !header[8..].SequenceEqual("WAVE"u8))
         {
             throw Invalid("Not a RIFF/WAVE file (missing 'RIFF'…'WAVE' header).");
         }
 
         WavFormatChunk? format = null;
+        long? ds64DataSize = null;
         Span<byte> chunk = stackalloc byte[8];
         while (TryFill(stream, chunk))
         {
             var size = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
-            if (chunk[..4].SequenceEqual("fmt "u8))
+            if (isRf64 && chunk[..4].SequenceEqual("ds64"u8))
+            {
+                ds64DataSize = ReadDs64DataSize(stream, size);
+            }
+            else if (chunk[..4].SequenceEqual("fmt "u8))
             {
                 if (size > MaxFormatChunk)
                 {
@@ -56,9 +64,20 @@ public static class WavReader
             }
             else if (chunk[..4].SequenceEqual("data"u8))
             {
-                return format is null
-                    ? throw Invalid("'data' chunk comes before any 'fmt ' chunk.")
-                    : ReadData(stream, format, size);
+                if (format is null)
+                {
+                    throw Invalid("'data' chunk comes before any 'fmt ' chunk.");
+                }
+
+                if (!isRf64 || size != uint.MaxValue)
+                {
+                    return ReadData(stream, format, size is 0 or >= StreamedSizeMarker ? null : size);
+                }
+
+                // RF64: the real size is in ds64; 0 there means the writer streamed and never patched it.
+                return ds64DataSize is { } size64
+                    ? ReadData(stream, format, size64 == 0 ? null : size64)
+                    : throw Invalid("RF64 file without a 'ds64' chunk before 'data'.");
             }
             else if (!TrySkip(stream, size + (size & 1)))
             {
@@ -71,9 +90,27 @@ public static class WavReader
 
     internal static InvalidDataException Invalid(string message) => new("Invalid WAV: " + message);
 
-    private static WavAudio ReadData(Stream stream, WavFormatChunk format, uint size)
+    private static long ReadDs64DataSize(Stream stream, uint size)
     {
-        var bytes = size is 0 or >= StreamedSizeMarker ? ReadToEnd(stream) : ReadDeclared(stream, size);
+        // riffSize(8) dataSize(8) sampleCount(8) tableLength(4) table…; only the data size matters here.
+        if (size is < 24 or > MaxFormatChunk)
+        {
+            throw Invalid($"'ds64' chunk of {size} bytes (at least 24 are required).");
+        }
+
+        Span<byte> body = stackalloc byte[24];
+        if (!TryFill(stream, body) || !TrySkip(stream, size - 24 + (size & 1)))
+        {
+            throw Invalid("File ends inside the 'ds64' chunk.");
+        }
+
+        var dataSize = BinaryPrimitives.ReadInt64LittleEndian(body[8..]);
+        return dataSize >= 0 ? dataSize : throw Invalid($"'ds64' declares a data size of {(ulong)dataSize} bytes.");
+    }
+
+    private static WavAudio ReadData(Stream stream, WavFormatChunk format, long? size)
+    {
+        var bytes = size is { } declared ? ReadDeclared(stream, declared) : ReadToEnd(stream);
         var frames = bytes.Length / format.FrameSize;
         if ((long)frames * format.Channels > Array.MaxLength)
         {
@@ -85,8 +122,13 @@ public static class WavReader
         return new WavAudio(format.SampleRate, format.Channels, samples);
     }
 
-    private static byte[] ReadDeclared(Stream stream, uint size)
+    private static byte[] ReadDeclared(Stream stream, long size)
     {
+        if (size > Array.MaxLength)
+        {
+            throw Invalid($"'data' chunk of {size} bytes is too large to read into memory.");
+        }
+
         if (stream.CanSeek && stream.Length - stream.Position < size)
         {
             throw Invalid($"'data' chunk declares {size} bytes but only {stream.Length - stream.Position} remain (truncated file).");

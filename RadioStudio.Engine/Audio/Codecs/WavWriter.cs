@@ -8,7 +8,12 @@ namespace RadioStudio.Engine.Audio.Codecs;
 /// ffmpeg write for mono/stereo float and what every editor, DAW and older reader accepts, while some
 /// simple readers reject EXTENSIBLE. Sizes in the header are patched on <see cref="Flush"/> and
 /// <see cref="Dispose"/>, so a flushed file stays valid if the process later dies; on a stream that
-/// cannot seek they are written as 0xFFFFFFFF ("read to end"), as are sizes past 4 GiB.
+/// cannot seek they are written as 0xFFFFFFFF ("read to end"). Past 4 GiB a plain writer also writes
+/// 0xFFFFFFFF; one created with <c>reserveRf64</c> (for multi-hour recordings) starts with a 28-byte
+/// <c>JUNK</c> chunk after the RIFF header and, once the RIFF size no longer fits 32 bits, rewrites the
+/// header on flush as RF64 (EBU Tech 3306): <c>RF64</c>, a <c>ds64</c> chunk in the JUNK's place with the
+/// 64-bit sizes, and 0xFFFFFFFF in the 32-bit RIFF, data and fact fields. Below 4 GiB such a file is an
+/// ordinary WAV (readers skip JUNK). The reservation is opt-in so existing 44/58-byte headers are unchanged.
 /// </summary>
 public sealed class WavWriter : IDisposable
 {
@@ -19,14 +24,28 @@ public sealed class WavWriter : IDisposable
     private readonly WavSampleFormat _format;
     private readonly int _bytesPerSample;
     private readonly long _headerStart;
+    private readonly bool _reserveRf64;
+    private readonly long _maxRiffSize;
     private readonly byte[] _buffer = new byte[16384];
     private long _dataBytes;
     private bool _disposed;
 
     /// <summary>Starts a WAV at the current position of <paramref name="stream"/> and writes its header.</summary>
+    /// <param name="stream">Where the WAV goes.</param>
+    /// <param name="sampleRate">Frames per second.</param>
+    /// <param name="channels">Interleaved channels (1–1024).</param>
+    /// <param name="format">Sample encoding.</param>
+    /// <param name="leaveOpen">Leave <paramref name="stream"/> open on dispose.</param>
+    /// <param name="reserveRf64">Reserve a JUNK chunk so the file can become RF64 past 4 GiB.</param>
     /// <exception cref="ArgumentException">The stream cannot be written.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rate, channel count or format is out of range.</exception>
-    public WavWriter(Stream stream, int sampleRate, int channels, WavSampleFormat format, bool leaveOpen = false)
+    public WavWriter(Stream stream, int sampleRate, int channels, WavSampleFormat format, bool leaveOpen = false, bool reserveRf64 = false)
+        : this(stream, sampleRate, channels, format, leaveOpen, reserveRf64, WavHeader.MaxRiffSize)
+    {
+    }
+
+    /// <summary>As the public constructor, with the largest RIFF size written before switching to RF64 (tests use a few KB).</summary>
+    internal WavWriter(Stream stream, int sampleRate, int channels, WavSampleFormat format, bool leaveOpen, bool reserveRf64, long maxRiffSize)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
@@ -48,16 +67,32 @@ public sealed class WavWriter : IDisposable
         _channels = channels;
         _format = format;
         _bytesPerSample = format == WavSampleFormat.Pcm16 ? 2 : 4;
+        _reserveRf64 = reserveRf64;
+        _maxRiffSize = maxRiffSize;
         _headerStart = stream.CanSeek ? stream.Position : 0;
-        var headerLength = WavHeader.Write(_buffer, sampleRate, channels, format, dataBytes: stream.CanSeek ? 0 : -1);
+        var headerLength = WavHeader.Write(_buffer, sampleRate, channels, format, dataBytes: stream.CanSeek ? 0 : -1, reserveRf64, maxRiffSize);
         _stream.Write(_buffer, 0, headerLength);
     }
 
     /// <summary>Creates (or replaces) the file at <paramref name="path"/>; others may read it while it is written.</summary>
-    public WavWriter(string path, int sampleRate, int channels, WavSampleFormat format)
-        : this(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), sampleRate, channels, format)
+    /// <param name="path">The file.</param>
+    /// <param name="sampleRate">Frames per second.</param>
+    /// <param name="channels">Interleaved channels (1–1024).</param>
+    /// <param name="format">Sample encoding.</param>
+    /// <param name="reserveRf64">Reserve a JUNK chunk so the file can become RF64 past 4 GiB.</param>
+    public WavWriter(string path, int sampleRate, int channels, WavSampleFormat format, bool reserveRf64 = false)
+        : this(path, sampleRate, channels, format, reserveRf64, WavHeader.MaxRiffSize)
     {
     }
+
+    /// <summary>As the public path constructor, with the RF64 threshold of the internal stream constructor.</summary>
+    internal WavWriter(string path, int sampleRate, int channels, WavSampleFormat format, bool reserveRf64, long maxRiffSize)
+        : this(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), sampleRate, channels, format, leaveOpen: false, reserveRf64, maxRiffSize)
+    {
+    }
+
+    /// <summary>True once the header has been (re)written as RF64.</summary>
+    public bool IsRf64 { get; private set; }
 
     /// <summary>Frames (samples per channel) written so far.</summary>
     public long FramesWritten => _dataBytes / (_bytesPerSample * _channels);
@@ -95,6 +130,34 @@ public sealed class WavWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="frames"/> frames of digital silence (all-zero bytes in both formats). On a
+    /// seekable stream positioned at its end, long runs extend the stream instead of writing zeros. Does not allocate.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="frames"/> is negative.</exception>
+    public void WriteSilence(long frames)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        var bytes = frames * _bytesPerSample * _channels;
+        if (bytes >= _buffer.Length && _stream.CanSeek && _stream.Position == _stream.Length)
+        {
+            _stream.SetLength(_stream.Length + bytes);
+            _stream.Position = _stream.Length;
+            _dataBytes += bytes;
+            return;
+        }
+
+        Array.Clear(_buffer);
+        while (bytes > 0)
+        {
+            var chunk = (int)Math.Min(_buffer.Length, bytes);
+            _stream.Write(_buffer, 0, chunk);
+            _dataBytes += chunk;
+            bytes -= chunk;
+        }
+    }
+
     /// <summary>Patches the header sizes to cover everything written so far and flushes the stream.</summary>
     public void Flush()
     {
@@ -103,7 +166,8 @@ public sealed class WavWriter : IDisposable
         {
             var end = _stream.Position;
             Span<byte> header = stackalloc byte[WavHeader.MaxLength];
-            var length = WavHeader.Write(header, _sampleRate, _channels, _format, _dataBytes);
+            var length = WavHeader.Write(header, _sampleRate, _channels, _format, _dataBytes, _reserveRf64, _maxRiffSize);
+            IsRf64 = header[..4].SequenceEqual("RF64"u8);
             _stream.Position = _headerStart;
             _stream.Write(header[..length]);
             _stream.Position = end;

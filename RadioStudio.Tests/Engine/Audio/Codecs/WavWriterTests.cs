@@ -206,4 +206,132 @@ public sealed class WavWriterTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(allocated < 64 * 1024, $"{allocated} bytes allocated over 100 writes");
     }
+
+    [Fact]
+    public void Dispose_ReserveRf64Small_PlainRiffWithJunkChunkReaderSkips()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, 48000, 1, WavSampleFormat.Float32, leaveOpen: true, reserveRf64: true))
+        {
+            writer.Write([0.1f, 0.2f, 0.3f]);
+            Assert.False(writer.IsRf64);
+        }
+
+        var bytes = stream.ToArray();
+        Assert.Equal(94 + 12, bytes.Length);
+        Assert.Equal("RIFF", Ascii(bytes, 0));
+        Assert.Equal((uint)bytes.Length - 8, U32At(bytes, 4));
+        Assert.Equal("JUNK", Ascii(bytes, 12));
+        Assert.Equal(28u, U32At(bytes, 16));
+        Assert.All(bytes[20..48], b => Assert.Equal(0, b));
+        Assert.Equal("fmt ", Ascii(bytes, 48));
+        Assert.Equal(3u, U32At(bytes, 82));
+        Assert.Equal("data", Ascii(bytes, 86));
+        Assert.Equal(12u, U32At(bytes, 90));
+        stream.Position = 0;
+        Assert.Equal([0.1f, 0.2f, 0.3f], WavReader.Read(stream).Samples);
+    }
+
+    [Theory]
+    [InlineData(WavSampleFormat.Float32, 94)]
+    [InlineData(WavSampleFormat.Pcm16, 80)]
+    public void Flush_PastForcedThreshold_RewritesAsRf64PerEbu3306(WavSampleFormat format, int headerLength)
+    {
+        // 2000 frames = 8000 (float) / 4000 (PCM16) bytes of data against a 3000-byte RIFF limit.
+        var samples = Enumerable.Range(0, 2000).Select(i => ((i * 7919 % 65536) - 32768) / 32768f).ToArray();
+        var stream = new MemoryStream();
+        var writer = new WavWriter(stream, 48000, 1, format, leaveOpen: true, reserveRf64: true, maxRiffSize: 3000);
+        writer.Write(samples.AsSpan(0, 100));
+        writer.Flush();
+        Assert.False(writer.IsRf64);
+        Assert.Equal("RIFF", Ascii(stream.ToArray(), 0));
+
+        writer.Write(samples.AsSpan(100));
+        writer.Dispose();
+
+        var bytes = stream.ToArray();
+        var bytesPerSample = format == WavSampleFormat.Float32 ? 4 : 2;
+        var dataBytes = 2000 * bytesPerSample;
+        Assert.True(writer.IsRf64);
+        Assert.Equal(headerLength + dataBytes, bytes.Length);
+        Assert.Equal("RF64", Ascii(bytes, 0));
+        Assert.Equal(uint.MaxValue, U32At(bytes, 4));
+        Assert.Equal("WAVE", Ascii(bytes, 8));
+        Assert.Equal("ds64", Ascii(bytes, 12));
+        Assert.Equal(28u, U32At(bytes, 16));
+        Assert.Equal(bytes.Length - 8L, BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(20)));
+        Assert.Equal(dataBytes, BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(28)));
+        Assert.Equal(2000L, BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(36)));
+        Assert.Equal(0u, U32At(bytes, 44));
+        Assert.Equal("fmt ", Ascii(bytes, 48));
+        Assert.Equal("data", Ascii(bytes, headerLength - 8));
+        Assert.Equal(uint.MaxValue, U32At(bytes, headerLength - 4));
+        if (format == WavSampleFormat.Float32)
+        {
+            Assert.Equal("fact", Ascii(bytes, 74));
+            Assert.Equal(uint.MaxValue, U32At(bytes, 82));
+        }
+
+        stream.Position = 0;
+        var audio = WavReader.Read(stream);
+        Assert.Equal((48000, 1), (audio.SampleRate, audio.Channels));
+        Assert.Equal(samples, audio.Samples);
+    }
+
+    [Fact]
+    public void Read_Rf64WithTrailingBytesPastDs64Size_ReadsDeclaredSizeOnly()
+    {
+        // What a crash leaves: RF64 header flushed for 600 frames, more data appended after it.
+        var stream = new MemoryStream();
+        var writer = new WavWriter(stream, 48000, 1, WavSampleFormat.Float32, leaveOpen: true, reserveRf64: true, maxRiffSize: 1000);
+        writer.Write(Enumerable.Range(0, 600).Select(i => i / 1024f).ToArray());
+        writer.Flush();
+        writer.Write([9f, 9f]);
+
+        var audio = WavReader.Read(new MemoryStream(stream.ToArray()));
+
+        Assert.Equal(Enumerable.Range(0, 600).Select(i => i / 1024f).ToArray(), audio.Samples);
+        writer.Dispose();
+    }
+
+    [Fact]
+    public void Read_Rf64WithoutDs64_Rejected()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, 8000, 1, WavSampleFormat.Pcm16, leaveOpen: true, reserveRf64: true, maxRiffSize: 10))
+        {
+            writer.Write([0.5f]);
+        }
+
+        var bytes = stream.ToArray();
+        "JUNK"u8.CopyTo(bytes.AsSpan(12));
+
+        var error = Assert.Throws<InvalidDataException>(() => WavReader.Read(new MemoryStream(bytes)));
+        Assert.Contains("ds64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(48000)]
+    public void WriteSilence_ShortAndLongRuns_ZerosBetweenSamples(int frames)
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "gap.wav");
+        using (var writer = new WavWriter(path, 48000, 1, WavSampleFormat.Float32))
+        {
+            writer.Write([0.5f]);
+            writer.WriteSilence(frames);
+            writer.Write([-0.5f]);
+            Assert.Equal(frames + 2, writer.FramesWritten);
+        }
+
+        var expected = new float[frames + 2];
+        expected[0] = 0.5f;
+        expected[^1] = -0.5f;
+        Assert.Equal(expected, WavReader.Read(path).Samples);
+    }
+
+    private static string Ascii(byte[] bytes, int offset) => System.Text.Encoding.ASCII.GetString(bytes, offset, 4);
+
+    private static uint U32At(byte[] bytes, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset));
 }
