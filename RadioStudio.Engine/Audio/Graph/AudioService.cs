@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Audio.Recording;
 using RadioStudio.Engine.Audio.Routing;
+using RadioStudio.Engine.Persistence;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Studio;
 
@@ -17,19 +19,28 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     private readonly StudioEngine _engine;
     private readonly AudioClock _clock;
     private readonly ILogger<AudioService> _logger;
+    private readonly AudioOptions _options;
+    private readonly string _stemsFolder;
     private IDisposable? _subscription;
     private RoutingTable? _routing;
+    private bool _recording;
     private int _stopped;
 
     /// <summary>Creates the service around <paramref name="graph"/>.</summary>
-    public AudioService(StudioEngine engine, AudioGraph graph, AudioClock clock, IOptions<AudioOptions> options, ILogger<AudioService> logger)
+    public AudioService(
+        StudioEngine engine, AudioGraph graph, AudioClock clock, StemRecorder stems, IOptions<AudioOptions> options,
+        IOptions<StorageOptions> storage, ILogger<AudioService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(graph);
         _engine = engine;
         Graph = graph;
+        Stems = stems;
         _clock = clock;
         _logger = logger;
+        _options = options.Value;
+        _stemsFolder = AudioOptions.Resolve(storage.Value.FullPath, _options.StemsFolder);
         graph.MusicToCallers = options.Value.MusicToCallers;
         graph.MusicDucker.Enabled = options.Value.Ducking;
         graph.MusicDucker.DepthDb = options.Value.DuckDepthDb;
@@ -38,9 +49,14 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     /// <summary>The studio mix.</summary>
     public AudioGraph Graph { get; }
 
+    /// <summary>The stem recorder (one WAV per bus while ON AIR).</summary>
+    public StemRecorder Stems { get; }
+
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        Graph.AddOutput(Stems);
+        Stems.StatusChanged += OnStemsStatus;
         _clock.Add(Graph);
         _clock.Start();
         _subscription = _engine.Subscribe(OnStateAsync, TimeSpan.Zero);
@@ -49,33 +65,77 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
-            _subscription?.Dispose();
-            _clock.Remove(Graph);
+            return;
         }
 
-        return Task.CompletedTask;
+        _subscription?.Dispose();
+        _clock.Remove(Graph);
+        Stems.StatusChanged -= OnStemsStatus;
+
+        // A take still running when the studio shuts down is finished properly: headers and manifest complete.
+        if (await Stems.StopAsync().ConfigureAwait(false) is { } take)
+        {
+            Log.StemsStopped(_logger, take.Folder, take.Blocks / 50.0, take.Dropped);
+        }
+
+        Graph.RemoveOutput(Stems);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
-    private Task OnStateAsync(StudioState state)
+    private async Task OnStateAsync(StudioState state)
     {
         if (state.Routing != _routing)
         {
             _routing = state.Routing;
         }
 
-        return Task.CompletedTask;
+        // Stems follow ON AIR: one take per show segment, all buses from the same block.
+        var record = state.OnAir && _options.RecordStems;
+        if (record && !_recording)
+        {
+            _recording = Stems.Start(_stemsFolder, state.Show?.Title ?? "show");
+        }
+        else if (!record && _recording)
+        {
+            _recording = false;
+            if (await Stems.StopAsync().ConfigureAwait(false) is { } take)
+            {
+                Log.StemsStopped(_logger, take.Folder, take.Blocks / 50.0, take.Dropped);
+            }
+        }
+    }
+
+    private void OnStemsStatus(StemRecorderStatus status)
+    {
+        var folder = status.State == StemRecorderState.Recording ? status.Folder : null;
+        var problem = status.State == StemRecorderState.Failed ? status.Message : null;
+        _ = ReportAsync(a => a.RecordingFolder == folder && a.RecordingProblem == problem ? a : a with { RecordingFolder = folder, RecordingProblem = problem });
+    }
+
+    private async Task ReportAsync(Func<AudioStatus, AudioStatus> update)
+    {
+        try
+        {
+            await _engine.UpdateAudioStatusAsync(update).ConfigureAwait(false);
+        }
+        catch (StudioCommandException)
+        {
+            // The engine has stopped: nobody is left to show the status to.
+        }
     }
 
     private static partial class Log
     {
         [LoggerMessage(300, LogLevel.Information, "Audio graph running: {Buses} buses, 20 ms blocks at 48 kHz")]
         public static partial void Started(ILogger logger, int buses);
+
+        [LoggerMessage(301, LogLevel.Information, "Stems recorded to {Folder}: {Seconds:F1} s, {Dropped} block(s) dropped")]
+        public static partial void StemsStopped(ILogger logger, string folder, double seconds, long dropped);
     }
 }
