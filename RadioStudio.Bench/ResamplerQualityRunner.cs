@@ -88,8 +88,8 @@ internal static class ResamplerQualityRunner
         Console.WriteLine();
         Console.WriteLine("| path | gain error (dB) | target |");
         Console.WriteLine("|---|---|---|");
-        Console.WriteLine($"| PolyphaseResampler 8 k → 48 k → 8 k ({quality}), float | {resamplerOnly:+0.0000;-0.0000;0.0000} | ±0.1 |");
-        Console.WriteLine($"| PhoneInbound → PhoneOutbound (μ-law both ends, jitter buffer, Standard) | {phonePath:+0.0000;-0.0000;0.0000} | ±0.1 |");
+        Console.WriteLine($"| PolyphaseResampler 8 k → 48 k → 8 k ({quality}), float | {resamplerOnly:+0.000000;-0.000000;0.000000} | ±0.1 |");
+        Console.WriteLine($"| PhoneInbound → PhoneOutbound (μ-law both ends, jitter buffer, Standard) | {phonePath:+0.000000;-0.000000;0.000000} | ±0.1 |");
         failed |= Math.Abs(resamplerOnly) > 0.1;
 
         Console.WriteLine();
