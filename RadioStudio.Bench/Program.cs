@@ -4,11 +4,15 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- bench [BenchmarkDotNet args]
 // dotnet run -c Release --project RadioStudio.Bench -- load [--callers 50] [--seconds 60]
 // dotnet run -c Release --project RadioStudio.Bench -- listen [heard.wav] [--seconds 5]
+// dotnet run -c Release --project RadioStudio.Bench -- path [--seconds 2]
+// dotnet run -c Release --project RadioStudio.Bench -- quality [--quality Standard] [--tones 200]
 return args.FirstOrDefault() switch
 {
     "bench" => RunBenchmarks(args[1..]),
     "load" => await PhoneLoadRunner.RunAsync(args[1..]),
     "listen" => await ListenRunner.RunAsync(args[1..]),
+    "path" => PathCostRunner.Run(args[1..]),
+    "quality" => ResamplerQualityRunner.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -20,6 +24,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | listen [file.wav] [--seconds S]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N]");
     return 2;
 }
