@@ -1,14 +1,15 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
-using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Engine.Audio.Phone;
 using RadioStudio.Engine.Telephony;
 using RadioStudio.Engine.Telephony.Twilio;
 
 namespace RadioStudio.Bench;
 
 /// <summary>
-/// What one 20 ms media frame costs the studio: inbound (parse the JSON, base64-decode, μ-law → float,
-/// hand off to the line's buffer) and outbound (μ-law frame → JSON with base64 payload).
+/// What one 20 ms media frame costs the studio's socket side: inbound (parse the JSON, base64-decode,
+/// μ-law → float into the line's jitter buffer; the audio thread takes it out again) and outbound
+/// (μ-law frame → JSON with base64 payload). The 48 kHz side is in <see cref="PhoneLinePathBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RuntimeMoniker.Net10_0, warmupCount: 3, iterationCount: 10)]
@@ -17,7 +18,8 @@ public class FrameHandlingBenchmarks
     private readonly StreamMessage _message = new();
     private readonly byte[] _payload = new byte[512];
     private readonly float[] _samples = new float[160];
-    private readonly InboundAudioBuffer _buffer = new();
+    private readonly PhoneInbound _inbound = new(StreamCodec.Pcmu);
+    private long _sequence;
     private readonly StreamMessageWriter _writer = new();
     private readonly byte[] _frame = new byte[160];
     private byte[] _inboundJson = [];
@@ -35,8 +37,8 @@ public class FrameHandlingBenchmarks
     public int Inbound()
     {
         StreamMessageReader.TryParse(_inboundJson, _payload, _message);
-        MuLaw.Decode(_payload.AsSpan(0, _message.PayloadLength), _samples);
-        _buffer.Write(_samples);
+        _inbound.PushFrame(++_sequence, _payload.AsSpan(0, _message.PayloadLength));
+        _inbound.Jitter.Read(_samples);
         return _message.PayloadLength;
     }
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
+using RadioStudio.Engine.Audio.Graph;
 using RadioStudio.Engine.Audio.Phone;
 using RadioStudio.Engine.Telephony;
 
@@ -112,7 +113,7 @@ public class PhoneLinePathBenchmarks
         var sum = 0;
         for (var line = 0; line < _outbound.Length; line++)
         {
-            BlockMath.Subtract(program, _own[line], _mixMinus);
+            BlockMath.Subtract(_mixMinus, program, _own[line]);
             _outbound[line].Encode(_mixMinus, _sent);
             sum += _sent[line % FrameBytes];
         }
