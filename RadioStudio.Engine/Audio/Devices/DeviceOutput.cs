@@ -28,6 +28,7 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
     private readonly ManualResetEventSlim _stop = new(false);
     private Thread? _thread;
     private Layout? _layout;
+    private Playout? _playout;
 
     // Totals from streams already closed; the open stream's counters are added on top.
     private long _underruns;
@@ -55,6 +56,9 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
 
     /// <summary>The latest status (counters are refreshed about once a second while running).</summary>
     public DeviceStatus Status => _status.Current;
+
+    /// <summary>The status with counters read now rather than at the last report (racy snapshot; for tests and diagnostics).</summary>
+    internal DeviceStatus LiveStatus => WithCounters(_status.Current, Volatile.Read(ref _playout));
 
     /// <summary>Raised on the output's own thread (never the audio clock thread) when the status changes.</summary>
     public event Action<DeviceStatus>? StatusChanged;
@@ -158,6 +162,7 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
         var playout = new Playout(new BlockRing(map.BlockLength, RingBlocks));
         var buffer = new float[map.BlockLength];
         Volatile.Write(ref _layout, new Layout(map, playout.Ring));
+        Volatile.Write(ref _playout, playout);
         _status.Set(DeviceState.Running, s => s with { DeviceName = stream.Device.DisplayName, Channels = stream.Channels, FoldedBuses = map.FoldedBuses, Message = null });
         if (_logger.IsEnabled(LogLevel.Information))
         {
@@ -175,6 +180,7 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
         finally
         {
             Volatile.Write(ref _layout, null);
+            Volatile.Write(ref _playout, null);
             stream.Dispose();
             _underruns += playout.Underruns;
             _overruns += playout.Ring.Overruns;
