@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using RadioStudio.Engine.Hosting;
+using RadioStudio.Web.Audio;
 using RadioStudio.Web.Components;
 using RadioStudio.Web.Hosting;
 using RadioStudio.Web.Telephony;
@@ -23,15 +24,16 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
-// Pages get a friendly 404; Twilio's endpoints answer with their own status codes (a 403 must stay a 403).
+// Pages get a friendly 404; Twilio's and the audio endpoints answer with their own status codes (a 403 must stay a 403).
 app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/twilio"),
+    context => !context.Request.Path.StartsWithSegments("/twilio") && !context.Request.Path.StartsWithSegments("/audio"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapTwilio();
+app.MapBrowserMic();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 if (!ConfigurationCheck.Validate(app.Services, Console.Error))

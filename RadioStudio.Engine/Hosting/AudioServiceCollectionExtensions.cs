@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Audio.Devices;
 using RadioStudio.Engine.Audio.Graph;
 using RadioStudio.Engine.Audio.Recording;
 using RadioStudio.Engine.Studio;
@@ -21,6 +22,7 @@ public static class AudioServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StudioOptions>>().Value.Routing.PhoneSlots,
             sp.GetRequiredService<IOptions<AudioOptions>>().Value.MaxOnAir));
         services.AddSingleton<MeterFeed>();
+        services.AddSingleton<HostMicrophone>();
         services.AddSingleton<StemRecorder>();
         services.AddSingleton<AudioService>();
         services.AddHostedService(sp => sp.GetRequiredService<AudioService>());

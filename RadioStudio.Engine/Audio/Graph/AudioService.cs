@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Audio.Devices;
 using RadioStudio.Engine.Audio.Recording;
 using RadioStudio.Engine.Audio.Routing;
 using RadioStudio.Engine.Persistence;
@@ -28,7 +29,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
     /// <summary>Creates the service around <paramref name="graph"/>.</summary>
     public AudioService(
-        StudioEngine engine, AudioGraph graph, AudioClock clock, StemRecorder stems, IOptions<AudioOptions> options,
+        StudioEngine engine, AudioGraph graph, AudioClock clock, StemRecorder stems, HostMicrophone mic, IOptions<AudioOptions> options,
         IOptions<StorageOptions> storage, ILogger<AudioService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -41,6 +42,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _logger = logger;
         _options = options.Value;
         _stemsFolder = AudioOptions.Resolve(storage.Value.FullPath, _options.StemsFolder);
+        Mic = mic;
         graph.MusicToCallers = options.Value.MusicToCallers;
         graph.MusicDucker.Enabled = options.Value.Ducking;
         graph.MusicDucker.DepthDb = options.Value.DuckDepthDb;
@@ -49,12 +51,18 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     /// <summary>The studio mix.</summary>
     public AudioGraph Graph { get; }
 
+    /// <summary>The host's microphone (browser or device), one capture for every consumer.</summary>
+    public HostMicrophone Mic { get; }
+
     /// <summary>The stem recorder (one WAV per bus while ON AIR).</summary>
     public StemRecorder Stems { get; }
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // 40 ms cushion: browser chunks arrive with network jitter.
+        _ = Graph.HostMic.Play(Mic.Capture.Subscribe(prefillSamples: 1_920));
+        Mic.SourceChanged += OnMicSource;
         Graph.AddOutput(Stems);
         Stems.StatusChanged += OnStemsStatus;
         _clock.Add(Graph);
@@ -75,6 +83,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _subscription?.Dispose();
         _clock.Remove(Graph);
         Stems.StatusChanged -= OnStemsStatus;
+        Mic.SourceChanged -= OnMicSource;
 
         // A take still running when the studio shuts down is finished properly: headers and manifest complete.
         if (await Stems.StopAsync().ConfigureAwait(false) is { } take)
@@ -117,6 +126,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         var problem = status.State == StemRecorderState.Failed ? status.Message : null;
         _ = ReportAsync(a => a.RecordingFolder == folder && a.RecordingProblem == problem ? a : a with { RecordingFolder = folder, RecordingProblem = problem });
     }
+
+    private void OnMicSource(string? source) => _ = ReportAsync(a => a.HostMic == source ? a : a with { HostMic = source });
 
     private async Task ReportAsync(Func<AudioStatus, AudioStatus> update)
     {

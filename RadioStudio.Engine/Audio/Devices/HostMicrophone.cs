@@ -1,0 +1,88 @@
+namespace RadioStudio.Engine.Audio.Devices;
+
+/// <summary>
+/// The host's microphone: one capture, many consumers. The browser microphone (AudioWorklet → WebSocket) or a
+/// studio input device pushes into one <see cref="CaptureFanout"/>; the program mix, speech-to-text and stems
+/// each read it independently. One browser microphone at a time: a newer one takes over.
+/// </summary>
+public sealed class HostMicrophone
+{
+    /// <summary>Browser sample rates a capture may arrive at (resamplers are built for these up front).</summary>
+    public static readonly int[] BrowserRates = [48_000, 44_100, 32_000, 24_000, 22_050, 16_000];
+
+    private readonly object _gate = new();
+    private readonly object _pushGate = new();
+    private long _owner;
+    private long _nextOwner;
+
+    /// <summary>The shared capture.</summary>
+    public CaptureFanout Capture { get; } = new(BrowserRates);
+
+    /// <summary>Who feeds the mic now: "browser", or null.</summary>
+    public string? Source { get; private set; }
+
+    /// <summary>Raised (off the audio thread) when <see cref="Source"/> changes.</summary>
+    public event Action<string?>? SourceChanged;
+
+    /// <summary>A browser microphone connects; the previous one (if any) stops counting.</summary>
+    /// <returns>A ticket: pushes with an older ticket are ignored, so two tabs never interleave.</returns>
+    public long Connect()
+    {
+        long ticket;
+        lock (_gate)
+        {
+            ticket = ++_nextOwner;
+            _owner = ticket;
+            Source = "browser";
+        }
+
+        SourceChanged?.Invoke(Source);
+        return ticket;
+    }
+
+    /// <summary>Pushes PCM16 little-endian mono samples from the browser at <paramref name="sampleRate"/>.</summary>
+    /// <returns>False when the ticket is no longer the owner (a newer microphone took over) or the data is malformed.</returns>
+    public bool PushPcm16(long ticket, ReadOnlySpan<byte> pcm16, int sampleRate, Span<float> scratch)
+    {
+        if (Volatile.Read(ref _owner) != ticket || pcm16.Length % 2 != 0 || pcm16.Length / 2 > scratch.Length)
+        {
+            return false;
+        }
+
+        var samples = scratch[..(pcm16.Length / 2)];
+        Codecs.Pcm16.ToFloat(pcm16, samples);
+
+        // The fanout takes one producer at a time; a tab being replaced may still be mid-push.
+        lock (_pushGate)
+        {
+            if (Volatile.Read(ref _owner) != ticket)
+            {
+                return false;
+            }
+
+            Capture.Push(samples, sampleRate);
+        }
+
+        return true;
+    }
+
+    /// <summary>The browser microphone with <paramref name="ticket"/> went away.</summary>
+    public void Disconnect(long ticket)
+    {
+        lock (_gate)
+        {
+            if (_owner != ticket)
+            {
+                return;
+            }
+
+            _owner = 0;
+            Source = null;
+        }
+
+        SourceChanged?.Invoke(null);
+    }
+
+    /// <summary>Whether <paramref name="ticket"/> still owns the microphone.</summary>
+    public bool Owns(long ticket) => Volatile.Read(ref _owner) == ticket;
+}
