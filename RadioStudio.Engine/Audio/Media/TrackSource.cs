@@ -105,8 +105,14 @@ public sealed class TrackSource : IAudioSource, IDisposable
     /// <summary>The background work that prepares loop passes; completes after a decode failure or <see cref="Dispose"/>.</summary>
     internal Task Supervision { get; }
 
+    /// <summary>True when the current pass has been decoded to its end (or failed).</summary>
+    internal bool CurrentPassDecoded => Volatile.Read(ref _current).Finished;
+
     /// <summary>True when the next pass of a looping track is decoded ahead and waiting.</summary>
     internal bool IsNextPrepared => Volatile.Read(ref _next) is not null;
+
+    /// <summary>Samples decoded in the prepared next pass (0 when none is prepared).</summary>
+    internal int NextBufferedSamples => Volatile.Read(ref _next)?.Available ?? 0;
 
     /// <inheritdoc />
     public int Read(Span<float> buffer) => _output.Read(buffer);
