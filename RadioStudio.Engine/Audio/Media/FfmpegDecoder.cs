@@ -292,8 +292,9 @@ public sealed class FfmpegDecoder : ITrackDecoder
             Fail(e.Message);
             throw;
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Anything else (a pipe error, access denied starting the process, …) is a decode failure too.
             Fail($"Decoding '{Path}' failed: {e.Message}");
             throw new MediaDecodeException(_error!, e);
         }

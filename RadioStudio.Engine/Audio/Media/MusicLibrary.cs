@@ -82,11 +82,23 @@ public sealed class MusicLibrary
         }
 
         var root = Path.GetFullPath(Folder);
-        var files = Directory.EnumerateFiles(root)
-            .Concat(Directory.EnumerateDirectories(root).SelectMany(Directory.EnumerateFiles))
-            .Where(MediaFormats.IsSupported)
-            .Select(path => new FileInfo(path))
-            .ToList();
+        List<FileInfo> files;
+        try
+        {
+            // Unreadable subfolders are skipped rather than failing the whole scan.
+            var options = new EnumerationOptions { IgnoreInaccessible = true };
+            files = Directory.EnumerateFiles(root, "*", options)
+                .Concat(Directory.EnumerateDirectories(root, "*", options).SelectMany(d => Directory.EnumerateFiles(d, "*", options)))
+                .Where(MediaFormats.IsSupported)
+                .Select(path => new FileInfo(path))
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _message = $"Music folder '{Folder}' could not be read: {e.Message}";
+            return _tracks;
+        }
+
         var known = _known;
         var next = new Dictionary<string, (long Length, DateTime Modified, MusicTrack Track)>(StringComparer.Ordinal);
         var probeFailed = 0;
@@ -97,6 +109,11 @@ public sealed class MusicLibrary
             async (file, token) =>
             {
                 var id = Path.GetRelativePath(root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                if (!file.Exists)
+                {
+                    return; // removed since the listing
+                }
+
                 var modified = file.LastWriteTimeUtc;
                 if (!known.TryGetValue(id, out var entry) || entry.Length != file.Length || entry.Modified != modified || entry.Track.Duration is null)
                 {

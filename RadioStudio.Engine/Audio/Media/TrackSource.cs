@@ -130,7 +130,19 @@ public sealed class TrackSource : IAudioSource, IDisposable
             await Task.Delay(PrimePoll, cancellationToken);
         }
 
-        return decoder.Available > 0 || !_failed;
+        if (decoder.Finished)
+        {
+            try
+            {
+                await decoder.Completion;
+            }
+            catch (MediaDecodeException)
+            {
+                return decoder.Available > 0;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Stops decoding and kills any ffmpeg process; safe to call twice.</summary>
