@@ -41,6 +41,26 @@ public sealed class FfmpegDecoderTests
         Assert.True(GoertzelAmplitude(samples.AsSpan(0, 48_000), 440, 48_000) < 1e-4);
     }
 
+    [Theory]
+    [InlineData("tone.mp3")]
+    [InlineData("tone.ogg")]
+    [InlineData("tone.m4a")]
+    [InlineData("tone.flac")]
+    [InlineData("tone.wav")]
+    public async Task DecodeAllAsync_EachFormat_ToneAtItsFrequency(string name)
+    {
+        using var folder = new TempDirectory();
+        var path = await MediaTestFiles.SineAsync(folder.Path, name, 1000, 1, 44_100);
+
+        var samples = await FfmpegDecoder.DecodeAllAsync(path, TimeSpan.FromSeconds(10));
+
+        // Lossy encoders may add up to a frame or two of padding (AAC: 1024 + priming); within 3000 samples.
+        Assert.InRange(samples.Length, 48_000 - 3000, 48_000 + 3000);
+        var middle = samples.AsSpan(12_000, 24_000); // 0.5 s: whole cycles
+        Assert.Equal(LavfiAmplitude, GoertzelAmplitude(middle, 1000, 48_000), 0.01);
+        Assert.True(GoertzelAmplitude(middle, 440, 48_000) < 2e-3);
+    }
+
     [Fact]
     public async Task Stream_ThreeMinuteFile_BackPressureKeepsAtMostOneRing()
     {
