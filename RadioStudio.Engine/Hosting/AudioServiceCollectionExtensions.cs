@@ -26,6 +26,9 @@ public static class AudioServiceCollectionExtensions
         services.AddSingleton<StemRecorder>();
         services.AddSingleton<AudioService>();
         services.AddHostedService(sp => sp.GetRequiredService<AudioService>());
+        services.AddSingleton<AudioDesk>();
+        services.AddSingleton<IAudioDesk>(sp => sp.GetRequiredService<AudioDesk>());
+        services.AddHostedService(sp => sp.GetRequiredService<AudioDesk>());
         return services;
     }
 }

@@ -66,6 +66,9 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
     /// <summary>Every live line.</summary>
     public IReadOnlyCollection<PhoneLine> Lines => _active;
 
+    /// <summary>Raised when a caller is turned away with the busy message (lines blocked or full).</summary>
+    public event Action? CallRefused;
+
     /// <summary>Marks a CallSid as the simulator's, so ending it makes no REST call to Twilio.</summary>
     public void ExpectSimulatedCall(string callSid) => _simulatedCalls[callSid] = 0;
 
@@ -82,6 +85,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
 
         if (state.BlockAll || _byId.Count >= _options.MaxLines)
         {
+            CallRefused?.Invoke();
             return new CallAnswer(CallAnswerKind.Busy, StudioTwiml.Busy(_options.BusyMessage, voice));
         }
 
