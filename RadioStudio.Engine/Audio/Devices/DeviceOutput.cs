@@ -38,6 +38,7 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
 
     // Totals from streams already closed; the open stream's counters are added on top.
     private long _underruns;
+    private long _xruns;
     private long _overruns;
     private long _played;
     private long _driftDrops;
@@ -217,7 +218,8 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
             }
 
             Volatile.Write(ref _pump, null);
-            _underruns += pump.Playout.Underruns + pump.DeviceUnderflows;
+            _underruns += pump.Playout.Underruns;
+            _xruns += pump.DeviceUnderflows;
             _overruns += pump.Playout.Ring.Overruns;
             _played += pump.Playout.Played;
             _driftDrops += pump.Playout.DriftDrops;
@@ -256,7 +258,8 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
 
     private DeviceStatus WithCounters(DeviceStatus status, OutputPump? open) => status with
     {
-        Underruns = _underruns + (open is null ? 0 : open.Playout.Underruns + open.DeviceUnderflows),
+        Underruns = _underruns + (open?.Playout.Underruns ?? 0),
+        DeviceXruns = _xruns + (open?.DeviceUnderflows ?? 0),
         Overruns = _overruns + (open?.Playout.Ring.Overruns ?? 0),
         BlocksPlayed = _played + (open?.Playout.Played ?? 0),
         DriftDrops = _driftDrops + (open?.Playout.DriftDrops ?? 0),

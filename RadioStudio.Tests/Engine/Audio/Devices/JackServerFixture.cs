@@ -6,7 +6,7 @@ namespace RadioStudio.Tests.Engine.Audio.Devices;
 
 /// <summary>
 /// A headless JACK server (dummy driver: a real 48 kHz clock, 8 playback and 2 capture ports) for the
-/// device tests. Its name is unique to this process, so parallel runs on one machine never share a server;
+/// device tests. Its name is one no other live run is using (see NamePool), so parallel runs never share a server;
 /// PortAudio finds it through JACK_DEFAULT_SERVER, which is set with libc's setenv (alsa-lib and libjack
 /// read the C environment, which Environment.SetEnvironmentVariable does not change) before PortAudio
 /// initialises. jackd must be up before PortAudio initialises: JACK devices are listed at initialisation.
@@ -22,13 +22,17 @@ public sealed partial class JackServerFixture : IAsyncLifetime
 
     private Process? _jackd;
 
+    // JACK keeps at most 8 servers per user in /dev/shm/jack-shm-registry and reclaims a dead server's slot
+    // only when a server of the same name starts again: a fresh random name per run would leak a slot each
+    // time a run is killed. So names come from a small pool; one that answers is another run's, skipped.
+    private const int NamePool = 4;
+
     public JackServerFixture()
     {
-        ServerName = $"rs{Environment.ProcessId}{Guid.NewGuid().ToString("N")[..6]}";
         Available = File.Exists(Jackd) && File.Exists(JackLsp);
     }
 
-    public string ServerName { get; }
+    public string ServerName { get; private set; } = "radiostudio-test-0";
 
     /// <summary>False only when jackd is not installed (CI installs jackd2, so there it is always true).</summary>
     public bool Available { get; }
@@ -42,15 +46,48 @@ public sealed partial class JackServerFixture : IAsyncLifetime
             return;
         }
 
+        var failures = new List<string>();
+        for (var n = 0; n < NamePool; n++)
+        {
+            ServerName = $"radiostudio-test-{n}";
+            if (Ports().Count > 0)
+            {
+                failures.Add($"{ServerName}: in use by another run");
+                continue;
+            }
+
+            try
+            {
+                await StartAsync();
+                break;
+            }
+            catch (InvalidOperationException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+
+        if (!Running)
+        {
+            throw new InvalidOperationException($"No JACK test server could start: {string.Join("; ", failures)}");
+        }
+
+        // Before any PortAudio initialisation in this process: libjack reads the C environment.
         Environment.SetEnvironmentVariable("JACK_DEFAULT_SERVER", ServerName);
         Environment.SetEnvironmentVariable("JACK_NO_START_SERVER", "1");
         _ = SetEnv("JACK_DEFAULT_SERVER", ServerName, 1);
         _ = SetEnv("JACK_NO_START_SERVER", "1", 1);
-        await StartAsync();
     }
 
+    /// <summary>Stops jackd gracefully (SIGTERM, so it removes its shared memory), SIGKILL after 5 s.</summary>
     public Task DisposeAsync()
     {
+        if (_jackd is { HasExited: false })
+        {
+            _ = SysKill(_jackd.Id, 15);
+            _jackd.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+
         Kill();
         return Task.CompletedTask;
     }
@@ -76,7 +113,7 @@ public sealed partial class JackServerFixture : IAsyncLifetime
         if (!up || _jackd.HasExited)
         {
             Kill();
-            throw new InvalidOperationException($"jackd -n {ServerName} did not list system:playback_8 within 15 s.");
+            throw new InvalidOperationException($"jackd -n {ServerName} did not list system:playback_8 within 15 s (or exited).");
         }
     }
 
@@ -104,6 +141,26 @@ public sealed partial class JackServerFixture : IAsyncLifetime
         {
             _jackd.Dispose();
             _jackd = null;
+            RemoveSharedMemory();
+        }
+    }
+
+    // A killed jackd leaves its segments and semaphores in /dev/shm; only this server's names are removed.
+    private void RemoveSharedMemory()
+    {
+        foreach (var file in Directory.EnumerateFiles("/dev/shm").Where(f => Path.GetFileName(f).Contains($"_{ServerName}_", StringComparison.Ordinal)))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Gone already or in use: not this test's concern.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 
@@ -145,6 +202,9 @@ public sealed partial class JackServerFixture : IAsyncLifetime
         start.Environment["JACK_NO_START_SERVER"] = "1";
         return start;
     }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int SysKill(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnv(string name, string value, int overwrite);
