@@ -146,6 +146,7 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
             var stream = PortAudioHost.Open(name, output: true, _routing.ChannelsNeeded, CreatePump, out var problem);
             if (stream is null)
             {
+                Volatile.Write(ref _layout, null); // CreatePump may have run before the open failed
                 if (problem == PortAudioHost.NotInstalled)
                 {
                     _status.Set(DeviceState.Unavailable, s => s with { Message = problem });
