@@ -1,11 +1,12 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace RadioStudio.Engine.Audio.Devices;
 
 /// <summary>
-/// Captures the host microphone from an input device (mono, 48 kHz float32) on a thread of its own and
-/// pushes each 20 ms into a <see cref="CaptureFanout"/>. Reads only what the device has ready (so a
-/// vanished device can never hang the thread); loss and retry behave as in <see cref="DeviceOutput"/>
+/// Captures the host microphone from an input device (mono, 48 kHz float32): the device's callback pushes
+/// straight into a <see cref="CaptureFanout"/> (allocation-free); a monitor thread opens and watches the
+/// device. Loss and retry behave as in <see cref="DeviceOutput"/>
 /// (1 s, 2 s, 5 s, then every 10 s). <see cref="DeviceStatus.Overruns"/> counts device input overflows.
 /// </summary>
 public sealed class DeviceCapture : IDisposable
@@ -22,6 +23,7 @@ public sealed class DeviceCapture : IDisposable
     private Thread? _thread;
     private long _blocks;
     private long _overflows;
+    private ManualResetEventSlim? _closing;
 
     /// <summary>Creates the capture; nothing opens until <see cref="Start"/>.</summary>
     public DeviceCapture(string? deviceName, CaptureFanout fanout, ILogger<DeviceCapture> logger, TimeProvider time)
@@ -37,7 +39,7 @@ public sealed class DeviceCapture : IDisposable
         _status.Changed += s => StatusChanged?.Invoke(s);
     }
 
-    /// <summary>The latest status (counters refreshed about once a second; <see cref="DeviceStatus.BlocksPlayed"/> = blocks captured).</summary>
+    /// <summary>The latest status (counters refreshed about once a second; <see cref="DeviceStatus.BlocksPlayed"/> = 20 ms blocks captured, <see cref="DeviceStatus.Overruns"/> = device input overflows).</summary>
     public DeviceStatus Status => _status.Current;
 
     /// <summary>Raised on the capture thread when the status changes.</summary>
@@ -79,8 +81,19 @@ public sealed class DeviceCapture : IDisposable
         var name = _deviceName!;
         while (!_stop.IsSet)
         {
+            if (_closing is not null)
+            {
+                if (!StreamReaper.WaitClosed(_closing, _stop, () => _status.Set(DeviceState.Lost, s => s with { Message = "Waiting for PortAudio to close the lost stream before reopening." })))
+                {
+                    return;
+                }
+
+                _closing.Dispose();
+                _closing = null;
+            }
+
             _status.Set(DeviceState.Opening, s => s);
-            var stream = PortAudioHost.Open(name, output: false, maxChannels: 1, out var problem);
+            var stream = PortAudioHost.Open(name, output: false, maxChannels: 1, _ => new CapturePump(_fanout), out var problem);
             if (stream is null)
             {
                 if (problem == PortAudioHost.NotInstalled)
@@ -97,11 +110,13 @@ public sealed class DeviceCapture : IDisposable
                 continue;
             }
 
-            string? reason;
+            attempt = 0;
+            var pump = (CapturePump)stream.Target;
+            string? reason = null;
             try
             {
                 _status.Set(DeviceState.Running, s => s with { DeviceName = stream.Device.DisplayName, Channels = stream.Channels, Message = null });
-                reason = Pump(stream);
+                reason = Watch(stream, pump);
             }
             catch (Exception e)
             {
@@ -109,7 +124,17 @@ public sealed class DeviceCapture : IDisposable
             }
             finally
             {
-                stream.Dispose();
+                if (reason is null)
+                {
+                    stream.Dispose();
+                }
+                else
+                {
+                    _closing = StreamReaper.CloseInBackground(stream);
+                }
+
+                _blocks += pump.Frames / Frames;
+                _overflows += pump.Overflows;
             }
 
             if (reason is null)
@@ -124,54 +149,26 @@ public sealed class DeviceCapture : IDisposable
         }
     }
 
-    private string? Pump(PortAudioStream stream)
+    private string? Watch(PortAudioStream stream, CapturePump pump)
     {
-        var buffer = new float[Frames * stream.Channels];
-        var lastProgress = _time.GetTimestamp();
-        var lastReport = lastProgress;
-        while (!_stop.IsSet)
+        var lastReport = _time.GetTimestamp();
+        while (!_stop.Wait(TimeSpan.FromMilliseconds(50)))
         {
-            var available = stream.ReadAvailable;
-            if (available < 0)
+            if (Stopwatch.GetElapsedTime(pump.LastCallback) > DeviceOutput.StallLimit)
             {
-                return $"Device error: {PortAudioNative.ErrorText((int)available)}";
+                return $"The device delivered no audio for {DeviceOutput.StallLimit.TotalSeconds:0} s (unplugged, or its server stopped).";
             }
 
-            if (available >= Frames)
+            var active = stream.IsActive;
+            if (active != 1)
             {
-                var result = stream.Read(buffer);
-                if (result == PortAudioNative.InputOverflowed)
-                {
-                    _overflows++;
-                }
-                else if (result < 0)
-                {
-                    return $"Reading from the device failed: {PortAudioNative.ErrorText(result)}";
-                }
-
-                _fanout.Push(buffer);
-                _blocks++;
-                lastProgress = _time.GetTimestamp();
-            }
-            else
-            {
-                if (_time.GetElapsedTime(lastProgress) > DeviceOutput.StallLimit)
-                {
-                    return $"The device delivered no audio for {DeviceOutput.StallLimit.TotalSeconds:0} s (unplugged, or its server stopped).";
-                }
-
-                if (stream.IsActive != 1)
-                {
-                    return "The device stream stopped (unplugged, or its server stopped).";
-                }
-
-                _stop.Wait(TimeSpan.FromMilliseconds(Math.Clamp((Frames - available) * 1000.0 / AudioClock.SampleRate, 1, 10)));
+                return active < 0 ? $"Device error: {PortAudioNative.ErrorText(active)}" : "The device stream stopped (unplugged, or its server stopped).";
             }
 
             if (_time.GetElapsedTime(lastReport) >= ReportInterval)
             {
                 lastReport = _time.GetTimestamp();
-                _status.Publish(_status.Current with { BlocksPlayed = _blocks, Overruns = _overflows });
+                _status.Publish(_status.Current with { BlocksPlayed = _blocks + (pump.Frames / Frames), Overruns = _overflows + pump.Overflows });
             }
         }
 

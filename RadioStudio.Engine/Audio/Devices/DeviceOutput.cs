@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RadioStudio.Engine.Audio.Routing;
 
@@ -5,13 +6,15 @@ namespace RadioStudio.Engine.Audio.Devices;
 
 /// <summary>
 /// Plays the mix on a multichannel device through PortAudio. <see cref="Write"/> (audio clock thread)
-/// interleaves every bus into its routed channel(s) straight into a preallocated lock-free ring of about
-/// 200 ms and returns; a writer thread of its own opens the device (channels = min(device outputs,
-/// <see cref="RoutingTable.ChannelsNeeded"/>), 48 kHz float32), keeps a cushion of about 60 ms
-/// (<see cref="Playout"/>) and feeds it at the device's pace. A lost device (open failure, write error,
-/// stream stopped, no progress for <see cref="StallLimit"/>) goes <see cref="DeviceState.Lost"/> and is
-/// retried on the writer thread (1 s, 2 s, 5 s, then every 10 s) — <see cref="Write"/> keeps returning at once
-/// throughout, so stems and phone callers are unaffected.
+/// interleaves every bus into its routed channel(s) straight into a preallocated lock-free ring of 200 ms
+/// and returns. The device's own callback (<see cref="OutputPump"/>, paced by the device clock) takes
+/// blocks from the ring through a <see cref="Playout"/> that keeps a cushion of about 60 ms and corrects
+/// clock drift by whole blocks. A monitor thread opens the device (channels = min(device outputs,
+/// <see cref="RoutingTable.ChannelsNeeded"/>), 48 kHz float32) and watches it: a lost device (open failure,
+/// stream stopped, no callback for <see cref="StallLimit"/>) goes <see cref="DeviceState.Lost"/> and is
+/// retried (1 s, 2 s, 5 s, then every 10 s) — <see cref="Write"/> keeps returning at once throughout, so
+/// stems and phone callers are unaffected. (Callback rather than blocking Pa_WriteStream: see
+/// <see cref="StreamCallbackTarget"/>.)
 /// </summary>
 public sealed class DeviceOutput : IMixOutput, IDisposable
 {
@@ -19,6 +22,8 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
     public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(1);
 
     private const int RingBlocks = 10;
+    private const string StillClosing = "Waiting for PortAudio to close the lost stream before reopening (after a JACK server dies, PortAudio 19.6 holds it for up to 10 minutes).";
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(1);
 
     private readonly RoutingTable _routing;
@@ -28,10 +33,12 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
     private readonly ManualResetEventSlim _stop = new(false);
     private Thread? _thread;
     private Layout? _layout;
-    private Playout? _playout;
+    private OutputPump? _pump;
+    private ManualResetEventSlim? _closing;
 
     // Totals from streams already closed; the open stream's counters are added on top.
     private long _underruns;
+    private long _xruns;
     private long _overruns;
     private long _played;
     private long _driftDrops;
@@ -58,15 +65,15 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
     public DeviceStatus Status => _status.Current;
 
     /// <summary>The status with counters read now rather than at the last report (racy snapshot; for tests and diagnostics).</summary>
-    internal DeviceStatus LiveStatus => WithCounters(_status.Current, Volatile.Read(ref _playout));
+    internal DeviceStatus LiveStatus => WithCounters(_status.Current, Volatile.Read(ref _pump));
 
     /// <summary>Raised on the output's own thread (never the audio clock thread) when the status changes.</summary>
     public event Action<DeviceStatus>? StatusChanged;
 
     /// <summary>Blocks the audio thread could not interleave (a malformed block); never thrown to the clock.</summary>
-    public long Faults => Interlocked.Read(ref _faults);
+    public long Faults => Interlocked.Read(ref _faults) + (Volatile.Read(ref _pump)?.Faults ?? 0);
 
-    /// <summary>Starts the writer thread, which opens the device. With no device name the status stays Off.</summary>
+    /// <summary>Starts the monitor thread, which opens the device. With no device name the status stays Off.</summary>
     public void Start()
     {
         if (_thread is not null)
@@ -80,7 +87,7 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
             return;
         }
 
-        _thread = new Thread(Run) { IsBackground = true, Name = "RadioStudio DeviceOutput", Priority = ThreadPriority.AboveNormal };
+        _thread = new Thread(Run) { IsBackground = true, Name = "RadioStudio DeviceOutput monitor", Priority = ThreadPriority.AboveNormal };
         _thread.Start();
     }
 
@@ -106,13 +113,13 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
         }
     }
 
-    /// <summary>Stops the writer thread and closes the device (returns within about a second).</summary>
+    /// <summary>Stops the monitor thread and closes the device (returns within about a second).</summary>
     public void Dispose()
     {
         _stop.Set();
         if (_thread is not null && !_thread.Join(TimeSpan.FromSeconds(2)))
         {
-            _logger.LogWarning("The device writer thread for {Device} did not stop within 2 s.", _routing.DeviceName);
+            _logger.LogWarning("The device monitor thread for {Device} did not stop within 2 s.", _routing.DeviceName);
         }
 
         _status.Set(DeviceState.Off, s => s with { Message = null, Channels = 0 });
@@ -124,10 +131,22 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
         var name = _routing.DeviceName!;
         while (!_stop.IsSet)
         {
-            _status.Set(DeviceState.Opening, s => s with { Message = attempt == 0 ? null : s.Message });
-            var stream = PortAudioHost.Open(name, output: true, _routing.ChannelsNeeded, out var problem);
+            if (_closing is not null)
+            {
+                if (!StreamReaper.WaitClosed(_closing, _stop, () => _status.Set(DeviceState.Lost, s => s with { Message = StillClosing })))
+                {
+                    return;
+                }
+
+                _closing.Dispose();
+                _closing = null;
+            }
+
+            _status.Set(DeviceState.Opening, s => s);
+            var stream = PortAudioHost.Open(name, output: true, _routing.ChannelsNeeded, CreatePump, out var problem);
             if (stream is null)
             {
+                Volatile.Write(ref _layout, null); // CreatePump may have run before the open failed
                 if (problem == PortAudioHost.NotInstalled)
                 {
                     _status.Set(DeviceState.Unavailable, s => s with { Message = problem });
@@ -142,7 +161,8 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
                 continue;
             }
 
-            var reason = Play(stream);
+            attempt = 0;
+            var reason = Play(stream, (OutputPump)stream.Target);
             if (reason is null)
             {
                 break;
@@ -155,121 +175,96 @@ public sealed class DeviceOutput : IMixOutput, IDisposable
         }
     }
 
-    // Streams until stopped (null) or the device fails (the reason). Closes the stream either way.
-    private string? Play(PortAudioStream stream)
+    // Called under the PortAudio gate once the channel count is known, before the stream opens.
+    private OutputPump CreatePump(int channels)
     {
-        var map = new ChannelMap(_routing, stream.Channels);
-        var playout = new Playout(new BlockRing(map.BlockLength, RingBlocks));
-        var buffer = new float[map.BlockLength];
-        Volatile.Write(ref _layout, new Layout(map, playout.Ring));
-        Volatile.Write(ref _playout, playout);
+        var map = new ChannelMap(_routing, channels);
+        var pump = new OutputPump(new Playout(new BlockRing(map.BlockLength, RingBlocks)), channels);
+        Volatile.Write(ref _layout, new Layout(map, pump.Playout.Ring));
+        return pump;
+    }
+
+    // Watches the stream until stopped (null) or the device fails (the reason). Closes the stream either way.
+    private string? Play(PortAudioStream stream, OutputPump pump)
+    {
+        var map = Volatile.Read(ref _layout)!.Map;
+        Volatile.Write(ref _pump, pump);
         _status.Set(DeviceState.Running, s => s with { DeviceName = stream.Device.DisplayName, Channels = stream.Channels, FoldedBuses = map.FoldedBuses, Message = null });
         if (_logger.IsEnabled(LogLevel.Information))
         {
             var folded = map.FoldedBuses.IsEmpty ? "none" : string.Join(", ", map.FoldedBuses);
             _logger.LogInformation("Output device {Device} open: {Channels} channels, buses folded onto the last: {Folded}.", stream.Device.DisplayName, stream.Channels, folded);
         }
+
+        string? reason = null;
         try
         {
-            return Pump(stream, playout, buffer);
+            reason = Watch(stream, pump);
         }
         catch (Exception e)
         {
-            return $"Device error: {e.Message}";
+            reason = $"Device error: {e.Message}";
         }
         finally
         {
             Volatile.Write(ref _layout, null);
-            Volatile.Write(ref _playout, null);
-            stream.Dispose();
-            _underruns += playout.Underruns;
-            _overruns += playout.Ring.Overruns;
-            _played += playout.Played;
-            _driftDrops += playout.DriftDrops;
-            _inserted += playout.Inserted;
-            _status.Publish(WithCounters(_status.Current, null));
-        }
-    }
-
-    private string? Pump(PortAudioStream stream, Playout playout, float[] buffer)
-    {
-        const int frames = 960;
-        var capacity = stream.WriteAvailable;
-        if (capacity < 0)
-        {
-            return $"Device error: {PortAudioNative.ErrorText((int)capacity)}";
-        }
-
-        var writable = Math.Max(1, Math.Min(frames, capacity));
-        var lastAvailable = capacity;
-        var lastProgress = _time.GetTimestamp();
-        var lastReport = lastProgress;
-        while (!_stop.IsSet)
-        {
-            var available = stream.WriteAvailable;
-            if (available < 0)
+            if (reason is null)
             {
-                return $"Device error: {PortAudioNative.ErrorText((int)available)}";
-            }
-
-            var queued = capacity - available;
-            if (available >= writable && queued <= frames)
-            {
-                // Keep at most about two blocks in the device's own buffer: the cushion lives in our ring,
-                // where drift is measured and corrected.
-                playout.Next(buffer);
-                var result = stream.Write(buffer);
-                if (result == PortAudioNative.OutputUnderflowed)
-                {
-                    Interlocked.Increment(ref _underruns);
-                }
-                else if (result < 0)
-                {
-                    return $"Writing to the device failed: {PortAudioNative.ErrorText(result)}";
-                }
-
-                lastAvailable = stream.WriteAvailable;
-                lastProgress = _time.GetTimestamp();
+                stream.Dispose();
             }
             else
             {
-                if (available != lastAvailable)
-                {
-                    lastAvailable = available;
-                    lastProgress = _time.GetTimestamp();
-                }
-                else if (_time.GetElapsedTime(lastProgress) > StallLimit)
-                {
-                    return $"The device took no audio for {StallLimit.TotalSeconds:0} s (unplugged, or its server stopped).";
-                }
+                // A dead stream may take minutes to close (see StreamReaper); never on this thread.
+                _closing = StreamReaper.CloseInBackground(stream);
+            }
 
-                if (stream.IsActive != 1)
-                {
-                    return "The device stream stopped (unplugged, or its server stopped).";
-                }
+            Volatile.Write(ref _pump, null);
+            _underruns += pump.Playout.Underruns;
+            _xruns += pump.DeviceUnderflows;
+            _overruns += pump.Playout.Ring.Overruns;
+            _played += pump.Playout.Played;
+            _driftDrops += pump.Playout.DriftDrops;
+            _inserted += pump.Playout.Inserted;
+            _status.Publish(WithCounters(_status.Current, null));
+        }
 
-                // Wait about as long as the device needs to make room, at least 1 ms, at most 10 ms.
-                var deficit = Math.Max(queued - frames, writable - available);
-                _stop.Wait(TimeSpan.FromMilliseconds(Math.Clamp(deficit * 1000.0 / AudioClock.SampleRate, 1, 10)));
+        return reason;
+    }
+
+    private string? Watch(PortAudioStream stream, OutputPump pump)
+    {
+        var lastReport = _time.GetTimestamp();
+        while (!_stop.Wait(WatchInterval))
+        {
+            if (Stopwatch.GetElapsedTime(pump.LastCallback) > StallLimit)
+            {
+                return $"The device asked for no audio for {StallLimit.TotalSeconds:0} s (unplugged, or its server stopped).";
+            }
+
+            var active = stream.IsActive;
+            if (active != 1)
+            {
+                return active < 0 ? $"Device error: {PortAudioNative.ErrorText(active)}" : "The device stream stopped (unplugged, or its server stopped).";
             }
 
             if (_time.GetElapsedTime(lastReport) >= ReportInterval)
             {
                 lastReport = _time.GetTimestamp();
-                _status.Publish(WithCounters(_status.Current, playout));
+                _status.Publish(WithCounters(_status.Current, pump));
             }
         }
 
         return null;
     }
 
-    private DeviceStatus WithCounters(DeviceStatus status, Playout? open) => status with
+    private DeviceStatus WithCounters(DeviceStatus status, OutputPump? open) => status with
     {
-        Underruns = Interlocked.Read(ref _underruns) + (open?.Underruns ?? 0),
-        Overruns = _overruns + (open?.Ring.Overruns ?? 0),
-        BlocksPlayed = _played + (open?.Played ?? 0),
-        DriftDrops = _driftDrops + (open?.DriftDrops ?? 0),
-        InsertedBlocks = _inserted + (open?.Inserted ?? 0),
+        Underruns = _underruns + (open?.Playout.Underruns ?? 0),
+        DeviceXruns = _xruns + (open?.DeviceUnderflows ?? 0),
+        Overruns = _overruns + (open?.Playout.Ring.Overruns ?? 0),
+        BlocksPlayed = _played + (open?.Playout.Played ?? 0),
+        DriftDrops = _driftDrops + (open?.Playout.DriftDrops ?? 0),
+        InsertedBlocks = _inserted + (open?.Playout.Inserted ?? 0),
     };
 
     private sealed record Layout(ChannelMap Map, BlockRing Ring);

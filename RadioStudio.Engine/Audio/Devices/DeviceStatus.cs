@@ -26,6 +26,9 @@ public sealed record DeviceStatus(
     /// <summary>Silent blocks inserted after an underrun to rebuild the cushion (the device clock ran ahead).</summary>
     public long InsertedBlocks { get; init; }
 
+    /// <summary>Times the device itself reported running dry or losing data (a JACK xrun, an ALSA underrun), apart from <see cref="Underruns"/>.</summary>
+    public long DeviceXruns { get; init; }
+
     /// <summary>When <see cref="State"/> last changed.</summary>
     public DateTimeOffset Since { get; init; }
 

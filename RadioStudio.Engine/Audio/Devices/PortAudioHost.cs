@@ -37,7 +37,15 @@ internal static unsafe class PortAudioHost
     /// <summary>Every device, in PortAudio's order; empty with a reason when PortAudio is unusable.</summary>
     public static IReadOnlyList<AudioDeviceInfo> List(out string? problem)
     {
-        lock (Gate)
+        // A stream being closed after its JACK server died can hold the gate for minutes (see StreamReaper);
+        // the settings page gets an answer rather than a hung request.
+        if (!Gate.TryEnter(TimeSpan.FromSeconds(2)))
+        {
+            problem = "PortAudio is busy closing a lost device; try again later.";
+            return [];
+        }
+
+        try
         {
             if (!TryAcquireLocked(out problem))
             {
@@ -59,14 +67,19 @@ internal static unsafe class PortAudioHost
                 ReleaseLocked();
             }
         }
+        finally
+        {
+            Gate.Exit();
+        }
     }
 
     /// <summary>
-    /// Opens and starts a 48 kHz float32 interleaved blocking stream on the device called
-    /// <paramref name="name"/> (see <see cref="AudioDevices.Find"/>) with up to <paramref name="maxChannels"/>
-    /// channels. Holds a session reference until the stream is disposed. Null with a reason on failure.
+    /// Opens and starts a 48 kHz float32 interleaved callback stream on the device called
+    /// <paramref name="name"/> (see <see cref="AudioDevices"/>) with up to <paramref name="maxChannels"/>
+    /// channels; <paramref name="createTarget"/> gets the channel count and returns the callback's target.
+    /// Holds a session reference until the stream is disposed. Null with a reason on failure.
     /// </summary>
-    public static PortAudioStream? Open(string name, bool output, int maxChannels, out string? problem)
+    public static PortAudioStream? Open(string name, bool output, int maxChannels, Func<int, StreamCallbackTarget> createTarget, out string? problem)
     {
         lock (Gate)
         {
@@ -91,6 +104,8 @@ internal static unsafe class PortAudioHost
                 var info = PortAudioNative.Pa_GetDeviceInfo(index);
                 var deviceMax = output ? device.MaxOutputChannels : device.MaxInputChannels;
                 var channels = Math.Min(deviceMax, maxChannels);
+                var target = createTarget(channels);
+                var gcHandle = GCHandle.Alloc(target);
                 var parameters = new PortAudioNative.StreamParameters
                 {
                     Device = index,
@@ -98,12 +113,15 @@ internal static unsafe class PortAudioHost
                     SampleFormat = PortAudioNative.Float32,
                     SuggestedLatency = Math.Max(0.02, output ? info->DefaultHighOutputLatency : info->DefaultHighInputLatency),
                 };
+                var callback = (IntPtr)StreamCallbackTarget.Callback;
+                var user = GCHandle.ToIntPtr(gcHandle);
                 var error = output
-                    ? PortAudioNative.Pa_OpenStream(out handle, null, &parameters, AudioClock.SampleRate, (nuint)AudioFormat.Studio.BlockSamples, PortAudioNative.ClipOff, IntPtr.Zero, IntPtr.Zero)
-                    : PortAudioNative.Pa_OpenStream(out handle, &parameters, null, AudioClock.SampleRate, (nuint)AudioFormat.Studio.BlockSamples, PortAudioNative.ClipOff, IntPtr.Zero, IntPtr.Zero);
+                    ? PortAudioNative.Pa_OpenStream(out handle, null, &parameters, AudioClock.SampleRate, 0, PortAudioNative.ClipOff, callback, user)
+                    : PortAudioNative.Pa_OpenStream(out handle, &parameters, null, AudioClock.SampleRate, 0, PortAudioNative.ClipOff, callback, user);
                 if (error < 0)
                 {
                     problem = $"Opening {device.DisplayName} ({channels} ch, 48 kHz float) failed: {PortAudioNative.ErrorText(error)}";
+                    gcHandle.Free();
                     ReleaseLocked();
                     return null;
                 }
@@ -113,12 +131,13 @@ internal static unsafe class PortAudioHost
                 {
                     problem = $"Starting {device.DisplayName} failed: {PortAudioNative.ErrorText(error)}";
                     _ = PortAudioNative.Pa_CloseStream(handle);
+                    gcHandle.Free();
                     ReleaseLocked();
                     return null;
                 }
 
                 problem = null;
-                return new PortAudioStream(handle, device, channels);
+                return new PortAudioStream(handle, gcHandle, device, channels, target);
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
