@@ -23,6 +23,7 @@ public static class AudioServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AudioOptions>>().Value.MaxOnAir));
         services.AddSingleton<MeterFeed>();
         services.AddSingleton<HostMicrophone>();
+        services.AddSingleton<IAudioDeviceCatalog, PortAudioDeviceCatalog>();
         services.AddSingleton<StemRecorder>();
         services.AddSingleton<AudioService>();
         services.AddHostedService(sp => sp.GetRequiredService<AudioService>());

@@ -22,6 +22,8 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddSingleton<IStudioControl>(Studio);
         Context.Services.AddSingleton<RadioStudio.Web.Telephony.ITestCallPlacer>(TestCalls);
         Context.Services.AddSingleton(Meters);
+        Context.Services.AddSingleton<RadioStudio.Engine.Audio.Graph.IAudioDesk>(Audio);
+        Context.Services.AddSingleton<RadioStudio.Engine.Audio.Devices.IAudioDeviceCatalog>(Devices);
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
 
@@ -32,6 +34,12 @@ public abstract class PageTestContext : IAsyncLifetime
     protected FakeStudio Studio { get; } = new();
 
     protected FakeTestCalls TestCalls { get; } = new();
+
+    /// <summary>Records music, cart and ad commands.</summary>
+    protected FakeAudioDesk Audio { get; } = new();
+
+    /// <summary>The devices the settings page lists.</summary>
+    protected FakeDeviceCatalog Devices { get; } = new();
 
     /// <summary>The graph behind the meters: drive it with <c>OnBlock</c>, then <c>Meters.Tick()</c> to push.</summary>
     protected RadioStudio.Engine.Audio.Graph.AudioGraph Graph { get; } = new(new RadioStudio.Tests.Engine.Audio.Graph.FakePhoneLines());
