@@ -39,6 +39,9 @@ public sealed class PhoneStudioFixture : IAsyncLifetime
             ["Twilio:AccountSid"] = AccountSid,
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl,
+
+            // Phone tests listen to exactly what callers say; the ring/hang-up sounds are tested on their own.
+            ["Audio:PhoneEventSounds"] = "false",
         });
         BaseUrl = Factory.StartKestrel();
         await Engine.SetOnAirAsync(true);

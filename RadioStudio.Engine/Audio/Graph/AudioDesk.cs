@@ -12,8 +12,8 @@ using RadioStudio.Engine.Telephony;
 namespace RadioStudio.Engine.Audio.Graph;
 
 /// <summary>
-/// Music beds, the effects cart and ads on the graph, plus the phone-event sounds (ring on a new caller,
-/// hang-up when an on-air caller leaves, busy when a caller is turned away). Decoding and priming happen here,
+/// Music beds, the effects cart and ads on the graph, plus the phone-event sounds (ring as a caller goes to
+/// air, hang-up when an on-air caller leaves, busy when a caller is turned away). Decoding and priming happen here,
 /// off the audio thread; the graph only ever sees sources that are ready. One gate serializes the controls, so
 /// two hosts clicking at once can't leave a half-started track behind.
 /// </summary>
@@ -37,7 +37,6 @@ public sealed partial class AudioDesk : IAudioDesk, IHostedService, IAsyncDispos
     private float _volume = 0.8f;
     private bool _loop = true;
     private IDisposable? _subscription;
-    private ImmutableHashSet<string> _knownLines = [];
     private ImmutableHashSet<string> _onAirLines = [];
 
     /// <summary>Creates the desk over the graph's music, effects and ads sockets.</summary>
@@ -320,11 +319,13 @@ public sealed partial class AudioDesk : IAudioDesk, IHostedService, IAsyncDispos
 
     private Task OnStateAsync(StudioState state)
     {
-        var lines = state.Lines.Select(l => l.Id).ToImmutableHashSet(StringComparer.Ordinal);
+        // Ring as a caller goes to air (not for every caller joining the queue: a busy night would ring
+        // over the whole show), hang up as an on-air caller leaves.
         var onAir = state.Lines.Where(l => l.IsOnAir).Select(l => l.Id).ToImmutableHashSet(StringComparer.Ordinal);
+        var lines = state.Lines.Select(l => l.Id).ToImmutableHashSet(StringComparer.Ordinal);
         if (_options.PhoneEventSounds && state.OnAir)
         {
-            if (state.Lines.Any(l => !_knownLines.Contains(l.Id) && l.IsQueued))
+            if (onAir.Any(id => !_onAirLines.Contains(id)))
             {
                 _cart.Fire(BuiltInSounds.Ring);
             }
@@ -335,7 +336,7 @@ public sealed partial class AudioDesk : IAudioDesk, IHostedService, IAsyncDispos
             }
         }
 
-        (_knownLines, _onAirLines) = (lines, onAir);
+        _onAirLines = onAir;
         return Task.CompletedTask;
     }
 

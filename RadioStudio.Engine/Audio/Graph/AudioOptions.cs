@@ -36,7 +36,7 @@ public sealed class AudioOptions
     /// <summary>On-air callers hear the music bed in their return.</summary>
     public bool MusicToCallers { get; set; } = true;
 
-    /// <summary>Ring on a new caller, hang-up when an on-air caller leaves, busy when one is turned away (effects channel).</summary>
+    /// <summary>Ring as a caller goes to air, hang-up when an on-air caller leaves, busy when one is turned away (effects channel).</summary>
     public bool PhoneEventSounds { get; set; } = true;
 
     /// <summary>Callers on air at once, at most (each gets their own mix-minus).</summary>

@@ -22,16 +22,24 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     private readonly ILogger<AudioService> _logger;
     private readonly AudioOptions _options;
     private readonly string _stemsFolder;
+    private readonly ILoggerFactory _loggers;
+    private readonly TimeProvider _time;
+    private readonly NullOutput _nullOutput = new();
     private IDisposable? _subscription;
     private RoutingTable? _routing;
+    private DeviceOutput? _device;
     private bool _recording;
     private int _stopped;
 
     /// <summary>Creates the service around <paramref name="graph"/>.</summary>
     public AudioService(
         StudioEngine engine, AudioGraph graph, AudioClock clock, StemRecorder stems, HostMicrophone mic, IOptions<AudioOptions> options,
-        IOptions<StorageOptions> storage, ILogger<AudioService> logger)
+        IOptions<StorageOptions> storage, ILoggerFactory loggers, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(loggers);
+        _loggers = loggers;
+        _time = time;
+        var logger = loggers.CreateLogger<AudioService>();
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(graph);
@@ -53,6 +61,9 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
     /// <summary>The host's microphone (browser or device), one capture for every consumer.</summary>
     public HostMicrophone Mic { get; }
+
+    /// <summary>The multichannel device output, while one is chosen.</summary>
+    public DeviceOutput? Device => _device;
 
     /// <summary>The stem recorder (one WAV per bus while ON AIR).</summary>
     public StemRecorder Stems { get; }
@@ -82,6 +93,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
         _subscription?.Dispose();
         _clock.Remove(Graph);
+        ReplaceDevice(null);
         Stems.StatusChanged -= OnStemsStatus;
         Mic.SourceChanged -= OnMicSource;
 
@@ -99,9 +111,10 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
     private async Task OnStateAsync(StudioState state)
     {
-        if (state.Routing != _routing)
+        if (state.Routing != _routing && Volatile.Read(ref _stopped) == 0)
         {
             _routing = state.Routing;
+            ReplaceDevice(state.Routing);
         }
 
         // Stems follow ON AIR: one take per show segment, all buses from the same block.
@@ -118,6 +131,65 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
                 Log.StemsStopped(_logger, take.Folder, take.Blocks / 50.0, take.Dropped);
             }
         }
+    }
+
+    /// <summary>Swaps the device output for one following <paramref name="routing"/> (or none); the old one closes off the audio thread.</summary>
+    private void ReplaceDevice(RoutingTable? routing)
+    {
+        var old = _device;
+        _device = null;
+        if (old is not null)
+        {
+            Graph.RemoveOutput(old);
+            old.StatusChanged -= OnDeviceStatus;
+            old.Dispose();
+        }
+
+        Graph.RemoveOutput(_nullOutput);
+        if (routing is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(routing.DeviceName))
+        {
+            // No device: the null output keeps the graph's consumers honest, the stems still record.
+            Graph.AddOutput(_nullOutput);
+            _ = ReportAsync(a => a with { OutputState = "No device (stems only)", OutputWarning = null });
+            return;
+        }
+
+        var device = new DeviceOutput(routing, _loggers.CreateLogger<DeviceOutput>(), _time);
+        device.StatusChanged += OnDeviceStatus;
+        _device = device;
+        Graph.AddOutput(device);
+        device.Start();
+        OnDeviceStatus(device.Status);
+    }
+
+    private void OnDeviceStatus(DeviceStatus status)
+    {
+        var state = status.State switch
+        {
+            DeviceState.Running => $"Running: {status.DeviceName} ({status.Channels} ch)",
+            DeviceState.Opening => $"Opening {status.DeviceName}…",
+            DeviceState.Lost => $"Lost: {status.DeviceName}",
+            DeviceState.Unavailable => $"Unavailable: {status.DeviceName}",
+            _ => $"Off: {status.DeviceName}",
+        };
+        var warnings = new List<string>();
+        if (status.FoldedBuses.Count > 0)
+        {
+            warnings.Add($"{string.Join(", ", status.FoldedBuses)} fold onto channel {status.Channels}: the device has only {status.Channels} outputs.");
+        }
+
+        if (status.State is DeviceState.Lost or DeviceState.Unavailable && status.Message is { } message)
+        {
+            warnings.Add(message + " The show goes on: stems and callers are unaffected; the device is retried.");
+        }
+
+        var warning = warnings.Count == 0 ? null : string.Join(" ", warnings);
+        _ = ReportAsync(a => a.OutputState == state && a.OutputWarning == warning ? a : a with { OutputState = state, OutputWarning = warning });
     }
 
     private void OnStemsStatus(StemRecorderStatus status)

@@ -12,8 +12,12 @@ namespace RadioStudio.Tests.Engine.Audio.Devices;
 [Collection(DeviceCollection.Name)]
 [Trait("Category", "Device")]
 [TestCaseOrderer(RunsLastOrderer.TypeName, RunsLastOrderer.AssemblyName)]
-public sealed class DeviceOutputJackTests(JackServerFixture jack, ITestOutputHelper log)
+public sealed partial class DeviceOutputJackTests(JackServerFixture jack, ITestOutputHelper log)
 {
+    private JackServerFixture Jack => jack;
+
+    private ITestOutputHelper Log => log;
+
     // Fits the dummy server's 8 playback ports: host 1, AI 2, phones 3–4, music 5, SFX + ads 6, program 7–8.
     private static readonly RoutingTable EightChannels = new()
     {
