@@ -41,6 +41,13 @@ public static partial class MicEndpoints
             return;
         }
 
+        if (mic.DeviceOwned)
+        {
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            await context.Response.WriteAsync($"The host mic is the studio's input device ({mic.Source}).", context.RequestAborted);
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var ticket = mic.Connect();
         Log.Connected(logger, rate);

@@ -3,7 +3,9 @@ namespace RadioStudio.Engine.Audio.Devices;
 /// <summary>
 /// The host's microphone: one capture, many consumers. The browser microphone (AudioWorklet → WebSocket) or a
 /// studio input device pushes into one <see cref="CaptureFanout"/>; the program mix, speech-to-text and stems
-/// each read it independently. One browser microphone at a time: a newer one takes over.
+/// each read it independently. One producer at a time: with a studio input device configured
+/// (<c>Audio:InputDevice</c>) the device is the mic and browsers are refused; otherwise one browser
+/// microphone at a time, a newer one taking over.
 /// </summary>
 public sealed class HostMicrophone
 {
@@ -18,19 +20,27 @@ public sealed class HostMicrophone
     /// <summary>The shared capture.</summary>
     public CaptureFanout Capture { get; } = new(BrowserRates);
 
-    /// <summary>Who feeds the mic now: "browser", or null.</summary>
+    /// <summary>Who feeds the mic now: "browser", "device: name", or null.</summary>
     public string? Source { get; private set; }
+
+    /// <summary>True while a studio input device is the mic (browsers are refused).</summary>
+    public bool DeviceOwned { get; private set; }
 
     /// <summary>Raised (off the audio thread) when <see cref="Source"/> changes.</summary>
     public event Action<string?>? SourceChanged;
 
     /// <summary>A browser microphone connects; the previous one (if any) stops counting.</summary>
-    /// <returns>A ticket: pushes with an older ticket are ignored, so two tabs never interleave.</returns>
+    /// <returns>A ticket: pushes with an older ticket are ignored, so two tabs never interleave; 0 when a studio device is the mic.</returns>
     public long Connect()
     {
         long ticket;
         lock (_gate)
         {
+            if (DeviceOwned)
+            {
+                return 0;
+            }
+
             ticket = ++_nextOwner;
             _owner = ticket;
             Source = "browser";
@@ -81,6 +91,19 @@ public sealed class HostMicrophone
         }
 
         SourceChanged?.Invoke(null);
+    }
+
+    /// <summary>A studio input device becomes the mic (its capture pushes into <see cref="Capture"/> itself).</summary>
+    public void UseDevice(string name)
+    {
+        lock (_gate)
+        {
+            DeviceOwned = true;
+            _owner = -1;
+            Source = "device: " + name;
+        }
+
+        SourceChanged?.Invoke(Source);
     }
 
     /// <summary>Whether <paramref name="ticket"/> still owns the microphone.</summary>

@@ -265,7 +265,19 @@ public sealed partial class AudioDesk : IAudioDesk, IHostedService, IAsyncDispos
     /// <inheritdoc />
     public async Task StopAdsAsync(CancellationToken cancellationToken = default)
     {
-        _graph.Ads.Stop();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The break is over for good: a new one may start, and the stopped one doesn't bring the music back.
+            _graph.Ads.Stop();
+            _adBreak?.Dispose();
+            _adBreak = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
         await ReportAsync(a => a with { AdPlaying = null }).ConfigureAwait(false);
     }
 

@@ -23,6 +23,12 @@ public sealed class AudioOptions
     /// <summary>Where stems are recorded; relative to the data folder.</summary>
     public string StemsFolder { get; set; } = "stems";
 
+    /// <summary>
+    /// A studio input device (by name, as PortAudio lists it) for the host mic; empty = the host's browser
+    /// microphone (the console's mic button).
+    /// </summary>
+    public string? InputDevice { get; set; }
+
     /// <summary>Record stems while ON AIR.</summary>
     public bool RecordStems { get; set; } = true;
 

@@ -28,6 +28,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     private IDisposable? _subscription;
     private RoutingTable? _routing;
     private DeviceOutput? _device;
+    private DeviceCapture? _capture;
     private bool _recording;
     private int _stopped;
 
@@ -74,6 +75,13 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         // 40 ms cushion: browser chunks arrive with network jitter.
         _ = Graph.HostMic.Play(Mic.Capture.Subscribe(prefillSamples: 1_920));
         Mic.SourceChanged += OnMicSource;
+        if (!string.IsNullOrWhiteSpace(_options.InputDevice))
+        {
+            Mic.UseDevice(_options.InputDevice);
+            _capture = new DeviceCapture(_options.InputDevice, Mic.Capture, _loggers.CreateLogger<DeviceCapture>(), _time);
+            _capture.Start();
+        }
+
         Graph.AddOutput(Stems);
         Stems.StatusChanged += OnStemsStatus;
         _clock.Add(Graph);
@@ -94,6 +102,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _subscription?.Dispose();
         _clock.Remove(Graph);
         ReplaceDevice(null);
+        _capture?.Dispose();
         Stems.StatusChanged -= OnStemsStatus;
         Mic.SourceChanged -= OnMicSource;
 

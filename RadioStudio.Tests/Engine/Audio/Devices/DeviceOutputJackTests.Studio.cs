@@ -43,6 +43,7 @@ public sealed partial class DeviceOutputJackTests
             ["Studio:Routing:ProgramLeft"] = "7",
             ["Studio:Routing:ProgramRight"] = "8",
             ["Audio:PhoneEventSounds"] = "false",
+            ["Audio:InputDevice"] = JackServerFixture.DeviceName,
         });
         Directory.CreateDirectory(Path.Combine(factory.DataFolder, "music"));
         WriteTone(Path.Combine(factory.DataFolder, "music", "bed-a.wav"), BedAHz);
@@ -54,6 +55,12 @@ public sealed partial class DeviceOutputJackTests
         using var http = new HttpClient();
 
         await engine.WaitForAsync(s => s.Audio.OutputState.StartsWith("Running", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+
+        // The host mic is the JACK capture: it fills the one capture the program reads, and browsers are refused.
+        var mic = factory.Services.GetRequiredService<RadioStudio.Engine.Audio.Devices.HostMicrophone>();
+        await engine.WaitForAsync(s => s.Audio.HostMic == "device: " + JackServerFixture.DeviceName);
+        await Poll.AssertUntilAsync(() => mic.Capture.Written >= 48_000, "a second of device capture", TimeSpan.FromSeconds(10));
+        Assert.Equal(0, mic.Connect());
         await engine.SetOnAirAsync(true);
         await engine.WaitForAsync(s => s.Audio.Tracks.Count == 2 && s.Audio.RecordingFolder is not null);
         await desk.PlayTrackAsync("bed-a.wav");

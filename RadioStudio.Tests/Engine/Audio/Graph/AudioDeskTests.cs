@@ -139,6 +139,26 @@ public sealed class AudioDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoppedAdBreak_EndsAtOnce_DoesNotResumeTheMusic_AndANewBreakCanStart()
+    {
+        await _desk.PlayTrackAsync("bed-a.wav");
+        Run(seconds: 0.5);
+        await _desk.PlayAdsAsync(["spot.wav"], resumeMusic: true);
+        Run(seconds: 1.2);
+
+        await _desk.StopAdsAsync();
+        Run(seconds: 0.2);
+        Assert.Equal(0, DspTestHelpers.Peak(_capture.Last(AdsBus, 5)));
+        await _h.Engine.WaitForAsync(s => s.Audio.AdPlaying is null);
+        Run(seconds: 1);
+        Assert.Equal(0, DspTestHelpers.Peak(_capture.Last(MusicBus, 10)));
+
+        await _desk.PlayAdsAsync(["spot.wav"], resumeMusic: false);
+        Run(seconds: 1.2);
+        Assert.Equal(0.5, Level(AdsBus, 700, 0.1), 0.02);
+    }
+
+    [Fact]
     public async Task UnknownTrackOrAd_IsRefusedWithAMessage()
     {
         var track = await Assert.ThrowsAsync<StudioCommandException>(() => _desk.PlayTrackAsync("nope.mp3"));
