@@ -9,7 +9,8 @@ namespace RadioStudio.Web.Audio;
 /// <param name="Landed">The 1-based device channels it lands on after folding (the same as requested with no device).</param>
 /// <param name="Folded">True when at least one channel is past the device's last and folds onto it.</param>
 /// <param name="Shared">True when another source asks for one of its channels too.</param>
-public sealed record RoutingPreviewRow(BusId Bus, ImmutableArray<int> Requested, ImmutableArray<int> Landed, bool Folded, bool Shared = false);
+/// <param name="SummedWithFolded">True when the bus is not folded itself but sits on the last channel the folded buses land on.</param>
+public sealed record RoutingPreviewRow(BusId Bus, ImmutableArray<int> Requested, ImmutableArray<int> Landed, bool Folded, bool Shared = false, bool SummedWithFolded = false);
 
 /// <summary>
 /// What a routing table does on a device with a given number of outputs, for the settings page: each bus,
@@ -25,6 +26,9 @@ public sealed class RoutingPreview
         FoldWarning = foldWarning;
         SharedChannels = shared;
     }
+
+    /// <summary>True when the device's channel count is known and smaller than the table needs, so some buses land elsewhere.</summary>
+    public bool Folds => !FoldedBuses.IsEmpty;
 
     /// <summary>Every bus, in the mix's order (host, AI, phones, music, SFX, ads, program).</summary>
     public ImmutableArray<RoutingPreviewRow> Rows { get; }
@@ -67,11 +71,13 @@ public sealed class RoutingPreview
         string? warning = null;
         if (device is { } channels && folded.Length > 0)
         {
-            var alreadyThere = rows.Where(r => !r.Folded && r.Landed.Contains(channels)).Select(r => r.Bus.Name).ToList();
+            rows = [.. rows.Select(r => r with { SummedWithFolded = !r.Folded && r.Landed.Contains(channels) })];
+            var alreadyThere = rows.Where(r => r.SummedWithFolded).Select(r => r.Bus.Name).ToList();
             var verb = folded.Length == 1 ? "folds" : "fold";
-            warning = $"The device has {channels} outputs; this map needs {table.ChannelsNeeded}. "
+            warning = $"The device has {channels} outputs; this map needs {table.ChannelsNeeded}: "
                 + $"{string.Join(", ", folded)} {verb} onto channel {channels}"
-                + (alreadyThere.Count > 0 ? $", summed with {string.Join(", ", alreadyThere)}." : ".");
+                + (alreadyThere.Count > 0 ? $", summed with {string.Join(", ", alreadyThere)}" : "")
+                + $". Choose a device with {table.ChannelsNeeded}+ outputs or move them to channels 1–{channels}.";
         }
 
         var sources = Sources(table, rows);
