@@ -29,13 +29,13 @@ public sealed class SettingsTests : PageTestContext
     [Fact]
     public void ChooseDeviceAndChannels_Save_SendsTheWholeTableAndIsClean()
     {
-        var cut = RenderPage<Settings>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=device-select] option").Count));
+        var cut = RenderListed();
 
         cut.Find("[data-testid=device-select]").Change(Loopback);
         cut.Find("[data-testid=route-host]").Change("5");
         cut.Find("[data-testid=route-music]").Change("7");
         cut.Find("[data-testid=route-phone-slots]").Change("2");
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=route-phone-slots]").GetAttribute("value")));
         Assert.Equal("dirty", cut.Find("[data-testid=routing-dirty]").GetAttribute("data-state"));
         Assert.Empty(Studio.Commands);
 
@@ -51,8 +51,9 @@ public sealed class SettingsTests : PageTestContext
     public void Save_EngineRefuses_SaysWhyInASnackbarAndKeepsTheEdits()
     {
         Studio.RefuseWith = "Routing not saved: PhoneSlots: 40 is outside 1–32.";
-        var cut = RenderPage<Settings>();
+        var cut = RenderListed();
         cut.Find("[data-testid=route-host]").Change("4");
+        cut.WaitForAssertion(() => Assert.Equal("dirty", cut.Find("[data-testid=routing-dirty]").GetAttribute("data-state")));
 
         cut.Find("[data-testid=routing-save]").Click();
 
@@ -65,8 +66,7 @@ public sealed class SettingsTests : PageTestContext
     [Fact]
     public void EightChannelDevice_DefaultMap_PreviewNamesTheBusesFoldedOntoChannel8()
     {
-        var cut = RenderPage<Settings>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=device-select] option").Count));
+        var cut = RenderListed();
 
         cut.Find("[data-testid=device-select]").Change(Loopback);
 
@@ -90,18 +90,18 @@ public sealed class SettingsTests : PageTestContext
     [Fact]
     public void TwoSourcesOnOneChannel_IsFlaggedButAllowed()
     {
-        var cut = RenderPage<Settings>();
+        var cut = RenderListed();
 
         cut.Find("[data-testid=route-music]").Change("10");
 
-        Assert.Equal("⚠ Channel 10 carries music and sfx.", cut.Find("[data-testid=shared-warning]").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal("⚠ Channel 10 carries music and sfx.", cut.Find("[data-testid=shared-warning]").TextContent.Trim()));
         Assert.False(cut.Find("[data-testid=routing-save]").HasAttribute("disabled"));
     }
 
     [Fact]
     public async Task Reset_FillsTheDefaultsWithoutSaving()
     {
-        var cut = RenderPage<Settings>();
+        var cut = RenderListed();
         await Studio.PublishAsync(Studio.Current with { Routing = new RoutingTable { DeviceName = Jack, HostMic = 4, Ads = 12 } });
         cut.WaitForAssertion(() => Assert.Equal(Jack, SelectedDevice(cut)));
 
@@ -133,8 +133,9 @@ public sealed class SettingsTests : PageTestContext
     [Fact]
     public async Task PushedRouting_UnsavedEdits_AreKeptAndTheConflictIsShown()
     {
-        var cut = RenderPage<Settings>();
+        var cut = RenderListed();
         cut.Find("[data-testid=route-host]").Change("5");
+        cut.WaitForAssertion(() => Assert.Equal("dirty", cut.Find("[data-testid=routing-dirty]").GetAttribute("data-state")));
 
         await Studio.PublishAsync(Studio.Current with { Routing = new RoutingTable { HostMic = 7, Music = 12 } });
 
@@ -168,21 +169,21 @@ public sealed class SettingsTests : PageTestContext
     [Fact]
     public async Task SavedDeviceNotListed_IsKeptAndMarkedNotConnected()
     {
-        var cut = RenderPage<Settings>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=device-select] option").Count));
+        var cut = RenderListed();
 
         await Studio.PublishAsync(Studio.Current with { Routing = new RoutingTable { DeviceName = "ALSA | USB Mixer" } });
 
         cut.WaitForAssertion(() => Assert.Equal("ALSA | USB Mixer (not connected)", cut.Find("[data-testid=device-unlisted]").TextContent));
         Assert.Equal("ALSA | USB Mixer", SelectedDevice(cut));
+        Assert.Contains("is not connected", cut.Find("[data-testid=device-not-connected]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("folding unknown", cut.Markup, StringComparison.Ordinal);
         Assert.Equal("clean", cut.Find("[data-testid=routing-dirty]").GetAttribute("data-state"));
     }
 
     [Fact]
     public async Task RefreshDevices_ListsAgain()
     {
-        var cut = RenderPage<Settings>();
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=device-select] option").Count));
+        var cut = RenderListed();
         Devices.Devices.Add(new("USB Mixer", "ALSA", 2, 12, 48_000));
 
         await cut.Find("[data-testid=device-refresh]").ClickAsync(new());
@@ -203,6 +204,14 @@ public sealed class SettingsTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Contains("Running: system (8 ch)", cut.Find("[data-testid=output-state]").TextContent, StringComparison.Ordinal));
         Assert.Contains("running", cut.Find("[data-testid=output-state]").ClassList);
         Assert.Contains("fold onto channel 8", cut.Find("[data-testid=output-warning]").TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Renders the page and waits until the device listing (off the render thread) is done.</summary>
+    private IRenderedComponent<Settings> RenderListed()
+    {
+        var cut = RenderPage<Settings>();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=device-listing]")));
+        return cut;
     }
 
     private static string? SelectedDevice(IRenderedComponent<Settings> cut) =>
