@@ -74,8 +74,14 @@ public sealed class FakeStudio : IStudioStore, IStudioControl
 
     public Task MoveInQueueAsync(string lineId, int steps, CancellationToken cancellationToken = default) => Record($"move:{lineId}:{steps}");
 
-    public Task SetRoutingAsync(RadioStudio.Engine.Audio.Routing.RoutingTable routing, CancellationToken cancellationToken = default) =>
-        Record($"routing:{routing.DeviceName}:{routing.HostMic}");
+    /// <summary>The last routing table a page asked to save (also when refused).</summary>
+    public RadioStudio.Engine.Audio.Routing.RoutingTable? LastRouting { get; private set; }
+
+    public Task SetRoutingAsync(RadioStudio.Engine.Audio.Routing.RoutingTable routing, CancellationToken cancellationToken = default)
+    {
+        LastRouting = routing;
+        return Record($"routing:{routing.DeviceName}:{routing.HostMic}");
+    }
 
     public Task SetBlockAllAsync(bool blocked, CancellationToken cancellationToken = default) => Record($"block-all:{blocked}");
 
