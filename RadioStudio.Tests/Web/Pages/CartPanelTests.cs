@@ -178,6 +178,22 @@ public sealed class CartPanelTests : PageTestContext
     }
 
     [Fact]
+    public async Task RefusedSwitchOrVolume_SnapsBackToThePushedState()
+    {
+        var cut = await RenderLoadedAsync();
+        Audio.RefuseWith = "The audio engine is not running.";
+
+        cut.Find("[data-testid=music-loop]").Change(false);
+        cut.Find("[data-testid=music-volume]").Change("0.3");
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("not running", Snackbars.Markup, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=music-loop]").HasAttribute("checked")));
+        Assert.Equal("80%", cut.Find("[data-testid=music-volume-value]").TextContent);
+        Assert.Equal("0.8", cut.Find("[data-testid=music-volume]").GetAttribute("value"));
+        Assert.Equal(["loop:False", "volume:0.30"], Audio.Commands);
+    }
+
+    [Fact]
     public async Task Hotkeys_DigitAndShiftLetterFireTheItemOnThatKey()
     {
         var cut = await RenderLoadedAsync();
