@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RadioStudio.Engine.Audio.Graph;
+using RadioStudio.Engine.Studio;
 
 namespace RadioStudio.Tests.Support;
 
@@ -9,6 +10,9 @@ public sealed class FakeAudioDesk : IAudioDesk
     private readonly ConcurrentQueue<string> _commands = new();
 
     public IReadOnlyList<string> Commands => [.. _commands];
+
+    /// <summary>When set, every command is recorded and then refused with this message, as the real desk refuses a bad file.</summary>
+    public string? RefuseWith { get; set; }
 
     public Task PlayTrackAsync(string trackId, CancellationToken cancellationToken = default) => Record($"play:{trackId}");
 
@@ -35,6 +39,6 @@ public sealed class FakeAudioDesk : IAudioDesk
     private Task Record(string command)
     {
         _commands.Enqueue(command);
-        return Task.CompletedTask;
+        return RefuseWith is { } reason ? Task.FromException(new StudioCommandException(reason)) : Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using RadioStudio.Engine.Audio.Graph;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Studio;
 using RadioStudio.Web.Components.Shared;
@@ -11,6 +12,8 @@ namespace RadioStudio.Web.Components.Pages;
 /// <summary>The host console: runs the show. Every action is a command to the engine; the page only renders pushes.</summary>
 public partial class HostConsole : ControlComponentBase, IAsyncDisposable
 {
+    private const string CartHotkey = "cart:";
+
     private IReadOnlyList<PhoneLineState> _queue = [];
     private IReadOnlyList<PhoneLineState> _onAir = [];
     private IReadOnlyList<PhoneLineState>? _lastLines;
@@ -24,6 +27,8 @@ public partial class HostConsole : ControlComponentBase, IAsyncDisposable
 
     [Inject] private ITestCallPlacer TestCalls { get; set; } = default!;
 
+    [Inject] private IAudioDesk Desk { get; set; } = default!;
+
     private bool _placingCall;
 
     /// <summary>Called by hotkeys.js.</summary>
@@ -32,6 +37,7 @@ public partial class HostConsole : ControlComponentBase, IAsyncDisposable
     {
         "toggle-on-air" => InvokeAsync(ToggleOnAirAsync),
         "next-caller" => InvokeAsync(() => RunAsync(() => Control.TakeNextAsync())),
+        _ when action.StartsWith(CartHotkey, StringComparison.Ordinal) => InvokeAsync(() => FireCartKeyAsync(action[CartHotkey.Length..])),
         _ => Task.CompletedTask,
     };
 
@@ -153,6 +159,19 @@ public partial class HostConsole : ControlComponentBase, IAsyncDisposable
         {
             _placingCall = false;
         }
+    }
+
+    /// <summary>Cart keys: "1".."9", "0", or a letter (pressed with Shift); the effect is looked up in the pushed cart.</summary>
+    private Task FireCartKeyAsync(string key)
+    {
+        var effect = State.Audio.Effects.Find(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase));
+        if (effect is null)
+        {
+            Snackbar.Add($"Nothing on cart key {key.ToUpperInvariant()}.", Severity.Info);
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(() => Desk.FireEffectAsync(effect.Id));
     }
 
     private Task ToggleBlockAllAsync() => RunAsync(() => Control.SetBlockAllAsync(!State.BlockAll));

@@ -1,8 +1,13 @@
 // Host console hotkeys. F9 toggles ON AIR and "n" takes the next caller (both ask the server); "/" or
-// "t" focuses the host line box and Escape leaves it (handled here, no round trip). Keys typed into a
-// field are left alone.
+// "t" focuses the host line box and Escape leaves it (handled here, no round trip). Cart keys: 1–9 and 0
+// fire the cart item on that key, Shift+letter the item on that letter (plain letters are console keys);
+// the server looks the key up in the cart it pushed. Keys typed into a text field are left alone; a focused
+// switch, checkbox, slider or button does not swallow them.
+const nonTextInputs = new Set(['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color', 'file']);
+
 export function register(dotnet) {
-    const isTyping = (el) => el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+    const isTyping = (el) => el && ((el.tagName === 'INPUT' && !nonTextInputs.has(el.type))
+        || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
     const onKeyDown = (e) => {
         if (e.key === 'F9') {
             e.preventDefault();
@@ -14,6 +19,16 @@ export function register(dotnet) {
             return;
         }
         if (e.ctrlKey || e.altKey || e.metaKey) return;
+        if (!e.shiftKey && /^[0-9]$/.test(e.key)) {
+            e.preventDefault();
+            if (!e.repeat) dotnet.invokeMethodAsync('OnHotkey', 'cart:' + e.key);
+            return;
+        }
+        if (e.shiftKey && /^[a-z]$/i.test(e.key)) {
+            e.preventDefault();
+            if (!e.repeat) dotnet.invokeMethodAsync('OnHotkey', 'cart:' + e.key.toLowerCase());
+            return;
+        }
         if (e.key === 'n') {
             e.preventDefault();
             dotnet.invokeMethodAsync('OnHotkey', 'next-caller');
