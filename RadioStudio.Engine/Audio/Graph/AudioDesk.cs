@@ -61,6 +61,19 @@ public sealed partial class AudioDesk : IAudioDesk, IHostedService, IAsyncDispos
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A fresh studio gets the three folders, so the console can say where to drop files.
+        foreach (var folder in new[] { _music.Folder, _ads.Folder, _effectsFolder })
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                Log.MediaProblem(_logger, $"Cannot create {folder}: {error.Message}");
+            }
+        }
+
         await RescanAsync(cancellationToken).ConfigureAwait(false);
         await ReportAsync(a => a with
         {
