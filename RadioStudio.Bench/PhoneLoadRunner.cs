@@ -58,6 +58,8 @@ internal static partial class PhoneLoadRunner
         }
 
         var accounted = await CountAccountedAsync(studio, calls);
+        var stopped = await studio.StopGracefullyAsync(TimeSpan.FromSeconds(30));
+        var clock = ClockReport.From(studio.Output, stopped);
         gaps.Sort();
         var report = string.Create(CultureInfo.InvariantCulture, $"""
             | measure | result |
@@ -71,7 +73,9 @@ internal static partial class PhoneLoadRunner
             | studio memory (RSS) | {idleRss:0} MiB idle → {rss:0} MiB with {callers} lines: {(rss - idleRss) / callers:0.00} MiB per line |
             """);
         Console.WriteLine(report);
-        var ok = dropped == 0 && accounted == callers && rates.Min() >= 49 && rates.Max() <= 51 && Percentile(gaps, 0.99) <= 40;
+        Console.WriteLine();
+        Console.WriteLine(clock.Report);
+        var ok = dropped == 0 && accounted == callers && rates.Min() >= 49 && rates.Max() <= 51 && Percentile(gaps, 0.99) <= 40 && clock.Ok;
         Console.WriteLine(ok ? "RESULT: all targets met" : "RESULT: a target was missed");
         if (!ok)
         {

@@ -50,6 +50,7 @@ internal sealed class StudioProcess : IAsyncDisposable
         start.Environment["Twilio__MaxLines"] = maxLines.ToString(CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__RadioStudio.Engine.Telephony.Twilio.MediaStreamSession"] = "Information";
+        start.Environment["Logging__LogLevel__RadioStudio.Engine.Audio.Graph.AudioService"] = "Information";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var studio = new StudioProcess(process, data, $"http://127.0.0.1:{port}");
         process.OutputDataReceived += (_, e) => studio.OnOutput(e.Data);
@@ -81,6 +82,38 @@ internal sealed class StudioProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
+    /// <summary>
+    /// Asks the studio to shut down the way Ctrl+C or systemd would (SIGTERM), so hosted services stop and log
+    /// their summaries (the audio clock's interval histogram among them). Returns whether it exited in time.
+    /// </summary>
+    public async Task<bool> StopGracefullyAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return true;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        {
+            if (kill is not null)
+            {
+                await kill.WaitForExitAsync();
+            }
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            _process.WaitForExit(); // drains the redirected output
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -94,7 +127,7 @@ internal sealed class StudioProcess : IAsyncDisposable
         _data.Delete(recursive: true);
     }
 
-    private static async Task SeedLiveShowAsync(string folder)
+    internal static async Task SeedLiveShowAsync(string folder)
     {
         using var repository = new SqliteStudioRepository(Options.Create(new StorageOptions { Path = folder }));
         var engine = new StudioEngine(repository, new StudioEventLogSink(TimeProvider.System), TimeProvider.System,
@@ -137,7 +170,7 @@ internal sealed class StudioProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

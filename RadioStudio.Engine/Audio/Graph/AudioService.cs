@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -101,6 +102,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
         _subscription?.Dispose();
         _clock.Remove(Graph);
+        LogClock(_logger, _clock.Stats, Graph.Stats);
         ReplaceDevice(null);
         _capture?.Dispose();
         Stems.StatusChanged -= OnStemsStatus;
@@ -201,6 +203,25 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _ = ReportAsync(a => a.OutputState == state && a.OutputWarning == warning ? a : a with { OutputState = state, OutputWarning = warning });
     }
 
+    /// <summary>
+    /// One line at shutdown with how steadily the clock ran, including the whole interval histogram
+    /// (non-empty 0.1 ms bins as bin:count) so a load run can report the distribution without an endpoint.
+    /// </summary>
+    private static void LogClock(ILogger logger, AudioClockStats stats, AudioGraphStats graph)
+    {
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var bins = stats.Histogram();
+        var histogram = string.Join(
+            ' ',
+            bins.Select((count, bin) => (count, bin)).Where(b => b.count > 0).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.bin}:{b.count}")));
+        var within = stats.ShareWithin(AudioClock.BlockDuration, TimeSpan.FromMilliseconds(2));
+        Log.ClockStats(logger, stats.Blocks, within * 100, stats.MaxInterval.TotalMilliseconds, stats.Skipped, stats.Faults, graph.Mean.TotalMilliseconds, graph.Max.TotalMilliseconds, histogram);
+    }
+
     private void OnStemsStatus(StemRecorderStatus status)
     {
         var folder = status.State == StemRecorderState.Recording ? status.Folder : null;
@@ -229,5 +250,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
         [LoggerMessage(301, LogLevel.Information, "Stems recorded to {Folder}: {Seconds:F1} s, {Dropped} block(s) dropped")]
         public static partial void StemsStopped(ILogger logger, string folder, double seconds, long dropped);
+
+        [LoggerMessage(302, LogLevel.Information, "Audio clock: {Blocks} blocks, {WithinPercent:F3} % within 20 ± 2 ms, longest {MaxMs:F1} ms, {Skipped} skipped, {Faults} client faults, graph {GraphMeanMs:F3} ms mean / {GraphMaxMs:F1} ms max per block; intervals (0.1 ms bin:count) {Histogram}")]
+        public static partial void ClockStats(ILogger logger, long blocks, double withinPercent, double maxMs, long skipped, long faults, double graphMeanMs, double graphMaxMs, string histogram);
     }
 }

@@ -19,6 +19,7 @@ public sealed class SimulatedCall : IAsyncDisposable
     private readonly SimulatedCallOptions _options;
     private readonly byte[] _audio;
     private readonly List<ReceivedFrame> _received = [];
+    private readonly List<long> _sent = [];
     private readonly MemoryStream _receivedAudio = new();
     private readonly List<(string Name, long Due)> _pendingMarks = [];
     private readonly Lock _gate = new();
@@ -78,6 +79,18 @@ public sealed class SimulatedCall : IAsyncDisposable
         lock (_gate)
         {
             return [.. _received];
+        }
+    }
+
+    /// <summary>
+    /// When each media frame was handed to the socket (Stopwatch ticks), in order: element <c>i</c> is chunk
+    /// <c>i + 1</c>, which carries samples <c>i × FrameSamples</c> onwards of <see cref="SimulatedCallOptions.Audio"/>.
+    /// </summary>
+    public long[] SentTimestamps()
+    {
+        lock (_gate)
+        {
+            return [.. _sent];
         }
     }
 
@@ -173,6 +186,12 @@ public sealed class SimulatedCall : IAsyncDisposable
                 }
 
                 position = NextFrame(frame, position);
+                var sentAt = Stopwatch.GetTimestamp();
+                lock (_gate)
+                {
+                    _sent.Add(sentAt);
+                }
+
                 await SendAsync(socket, writer.InboundMedia(StreamSid, sequence++, chunk, (chunk - 1) * 20, frame), token).ConfigureAwait(false);
                 Interlocked.Increment(ref _framesSent);
                 while (_extra.TryDequeue(out var extra))

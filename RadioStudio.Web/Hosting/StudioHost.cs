@@ -1,0 +1,53 @@
+using MudBlazor.Services;
+using RadioStudio.Engine.Hosting;
+using RadioStudio.Web.Audio;
+using RadioStudio.Web.Components;
+using RadioStudio.Web.Telephony;
+
+namespace RadioStudio.Web.Hosting;
+
+/// <summary>
+/// The studio's composition and request pipeline, exactly what Program.cs runs. Factored out so the bench
+/// can host the real studio in its own process (to drive engine commands such as taking a call to air
+/// while measuring); Program.cs only adds the configuration check and runs it.
+/// </summary>
+public static class StudioHost
+{
+    /// <summary>Builds the studio from <paramref name="args"/> (command line, as Program.cs receives it).</summary>
+    public static WebApplication Build(string[] args)
+    {
+        // The application name is pinned to this assembly so static web assets resolve the same when the
+        // studio is hosted by another entry assembly (the bench); for Program.cs it is the default anyway.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(StudioHost).Assembly.GetName().Name });
+        builder.AddStudioConfigurationFile();
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddRadioStudioEngine();
+        builder.Services.AddTelephony();
+        builder.Services.AddAudio();
+        builder.Services.AddSingleton<TestCallService>();
+        builder.Services.AddSingleton<ITestCallPlacer>(sp => sp.GetRequiredService<TestCallService>());
+
+        var app = builder.Build();
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        // Pages get a friendly 404; Twilio's and the audio endpoints answer with their own status codes (a 403 must stay a 403).
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/twilio") && !context.Request.Path.StartsWithSegments("/audio"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapTwilio();
+        app.MapBrowserMic();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        return app;
+    }
+}
