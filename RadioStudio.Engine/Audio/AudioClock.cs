@@ -22,6 +22,12 @@ public sealed class AudioClock : IDisposable
     private ImmutableArray<IAudioClockClient> _clients = [];
     private Thread? _thread;
 
+    /// <summary>How the clock thread is scheduled ("real-time (SCHED_FIFO 60)" or why not); set once the thread runs.</summary>
+    public string? Scheduling { get; private set; }
+
+    /// <summary>Raised once on the clock thread when it has set up its scheduling (see <see cref="Scheduling"/>).</summary>
+    public event Action<string>? Started;
+
     /// <summary>Timing of the blocks run so far.</summary>
     public AudioClockStats Stats { get; } = new();
 
@@ -53,6 +59,8 @@ public sealed class AudioClock : IDisposable
 
     private void Run()
     {
+        Scheduling = RealtimeScheduling.TryEnable();
+        Started?.Invoke(Scheduling);
         var start = Stopwatch.GetTimestamp();
         var previous = start;
         var ticksPerBlock = (long)(BlockDuration.TotalSeconds * Stopwatch.Frequency);

@@ -86,6 +86,9 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         Graph.AddOutput(Stems);
         Stems.StatusChanged += OnStemsStatus;
         _clock.Add(Graph);
+
+        // Logged once, before the first block, from the clock thread itself.
+        _clock.Started += scheduling => Log.ClockScheduling(_logger, scheduling);
         _clock.Start();
         _subscription = _engine.Subscribe(OnStateAsync, TimeSpan.Zero);
         Log.Started(_logger, Graph.Buses.Length);
@@ -247,6 +250,9 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     {
         [LoggerMessage(300, LogLevel.Information, "Audio graph running: {Buses} buses, 20 ms blocks at 48 kHz")]
         public static partial void Started(ILogger logger, int buses);
+
+        [LoggerMessage(303, LogLevel.Information, "Audio clock thread: {Scheduling}")]
+        public static partial void ClockScheduling(ILogger logger, string scheduling);
 
         [LoggerMessage(301, LogLevel.Information, "Stems recorded to {Folder}: {Seconds:F1} s, {Dropped} block(s) dropped")]
         public static partial void StemsStopped(ILogger logger, string folder, double seconds, long dropped);

@@ -26,6 +26,9 @@ public sealed class MixMinusIntegrationTests(PhoneStudioFixture studio) : IClass
         {
             await studio.Engine.TakeCallAsync(annLine);
             await studio.Engine.TakeCallAsync(bobLine);
+
+            // The phone system applies the take from the pushed state; count from when both are in the mix.
+            await Poll.AssertUntilAsync(() => studio.Phones.FindLine(annLine)!.OnAir && studio.Phones.FindLine(bobLine)!.OnAir, "both callers are in the mix");
             var annFrom = ann.ReceivedFrames().Length;
             var bobFrom = bob.ReceivedFrames().Length;
 

@@ -17,6 +17,7 @@ public sealed class StemsIntegrationTests(PhoneStudioFixture studio) : IClassFix
 
         var (ann, annLine) = await studio.CallInAsync("+14155550131", DspTestHelpers.Sine(8_000, 440, 8_000, amplitude: 0.4));
         await studio.Engine.TakeCallAsync(annLine);
+        await Poll.AssertUntilAsync(() => studio.Phones.FindLine(annLine)!.OnAir, "Ann is in the mix");
         var from = ann.ReceivedFrames().Length;
         await Poll.AssertUntilAsync(() => ann.ReceivedFrames().Length >= from + 50, "a second on air");
 
