@@ -83,6 +83,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
             _capture.Start();
         }
 
+        Stems.Prepare(Graph.Buses);
         Graph.AddOutput(Stems);
         Stems.StatusChanged += OnStemsStatus;
         _clock.Add(Graph);

@@ -99,6 +99,21 @@ public sealed class StemRecorder : IMixOutput, IAsyncDisposable
     internal long QueuedBlocks => _ring?.Count ?? 0;
 
     /// <summary>
+    /// Tells the recorder the bus layout before the first block arrives, so a take started right away is
+    /// ready at once (its ring is sized inside <see cref="Start"/>, not by the writer on the first block).
+    /// </summary>
+    public void Prepare(ImmutableArray<BusId> layout)
+    {
+        lock (_control)
+        {
+            if (_seenLayout.IsDefault)
+            {
+                _seenLayout = layout;
+            }
+        }
+    }
+
+    /// <summary>
     /// Begins a take in a new folder <c>&lt;folder&gt;/&lt;yyyyMMdd-HHmmss&gt;-&lt;label&gt;/</c> (UTC; "-2"… appended if
     /// it exists), recording from the next block on. Returns false, changing nothing, while a take is
     /// recording or finishing: stop it first (a second Start is most likely a double click, and ending the
