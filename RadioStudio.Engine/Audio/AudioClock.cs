@@ -18,6 +18,7 @@ public sealed class AudioClock : IDisposable
     public static readonly TimeSpan BlockDuration = TimeSpan.FromMilliseconds(20);
 
     private const int MaxCatchUpBlocks = 5;
+    private static readonly TimeSpan SpinWindow = TimeSpan.FromMilliseconds(1.5);
     private readonly ManualResetEventSlim _stop = new(false);
     private ImmutableArray<IAudioClockClient> _clients = [];
     private Thread? _thread;
@@ -68,11 +69,19 @@ public sealed class AudioClock : IDisposable
         long blockIndex = 0;
         while (true)
         {
+            // Sleep until just before the deadline (a wait's timeout is whole milliseconds and the wake-up
+            // is late by the scheduler's latency), then spin the last stretch: blocks start on time to
+            // within microseconds instead of a millisecond early or late.
             var deadline = start + ((block + 1) * ticksPerBlock);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline) - SpinWindow;
             if (wait > TimeSpan.Zero && _stop.Wait(wait))
             {
                 return;
+            }
+
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                Thread.SpinWait(32);
             }
 
             if (_stop.IsSet)

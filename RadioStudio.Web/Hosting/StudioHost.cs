@@ -32,6 +32,10 @@ public static class StudioHost
 
         var app = builder.Build();
 
+        // A live studio prefers many short collections to one long blocking gen2 pause: every managed thread,
+        // the real-time audio clock included, stops while the GC suspends the process.
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -170,7 +170,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         {
             // No device: the null output keeps the graph's consumers honest, the stems still record.
             Graph.AddOutput(_nullOutput);
-            _ = ReportAsync(a => a with { OutputState = "Stems only (no device)", OutputWarning = null });
+            _ = ReportAsync(a => a with { OutputState = "Stems only", OutputWarning = null });
             return;
         }
 
