@@ -23,7 +23,7 @@ public static class StudioHost
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddRadioStudioEngine();
         builder.Services.AddTelephony();
         builder.Services.AddAudio();
