@@ -15,6 +15,11 @@ public sealed class StemsIntegrationTests(PhoneStudioFixture studio) : IClassFix
         var folder = recording.Audio.RecordingFolder!;
         Assert.StartsWith(Path.Combine(studio.Factory.DataFolder, "stems"), folder, StringComparison.Ordinal);
 
+        // Half a second of the take before anyone calls (counted in blocks, not wall time: a busy machine may
+        // hold the clock back while the call is set up).
+        var blocks = studio.Audio.Stats.Blocks;
+        await Poll.AssertUntilAsync(() => studio.Audio.Stats.Blocks >= blocks + 25, "the take has run for 25 blocks");
+
         var (ann, annLine) = await studio.CallInAsync("+14155550131", DspTestHelpers.Sine(8_000, 440, 8_000, amplitude: 0.4));
         await studio.Engine.TakeCallAsync(annLine);
         await Poll.AssertUntilAsync(() => studio.Phones.FindLine(annLine)!.OnAir, "Ann is in the mix");
