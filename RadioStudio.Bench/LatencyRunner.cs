@@ -28,7 +28,7 @@ namespace RadioStudio.Bench;
 /// </summary>
 internal static class LatencyRunner
 {
-    private const int Rate = 8000;
+    internal const int Rate = 8000;
     private const int FrameSamples = 160;
     private const double BurstSeconds = 0.1;
     private const double Amplitude = 0.3;
@@ -77,7 +77,7 @@ internal static class LatencyRunner
         var phones = app.Services.GetRequiredService<PhoneSystem>();
         var clock = app.Services.GetRequiredService<AudioClock>();
         var graph = app.Services.GetRequiredService<AudioGraph>();
-        var ticks = new TickRecorder();
+        var ticks = new ClockTickRecorder();
         clock.Add(ticks); // runs after the graph on the clock thread: "the block is mixed and handed to the lines"
 
         // Burst k belongs to talker k % n, at lead + k × spacing seconds of that talker's own audio.
@@ -162,13 +162,13 @@ internal static class LatencyRunner
 
         var upDelayMs = lines[0].Inbound.ResamplerDelaySamples * 1000.0 / AudioClock.SampleRate;
         var downDelayMs = lines[0].Outbound.DelaySamples * 1000.0 / AudioClock.SampleRate;
-        var heard = Timeline.Of(listener);
-        var self = talkerCalls.Select(Timeline.Of).ToArray();
+        var heard = ReceivedTimeline.Of(listener);
+        var self = talkerCalls.Select(ReceivedTimeline.Of).ToArray();
         var sent = talkerCalls.Select(c => c.SentTimestamps()).ToArray();
         var tickTimes = ticks.Snapshot();
         var targetSamples = targets.ToArray();
 
-        var rows = new List<Measured>();
+        var rows = new List<LatencyMeasurement>();
         var misses = new List<string>();
         foreach (var (t, start) in starts)
         {
@@ -195,7 +195,7 @@ internal static class LatencyRunner
             var (target, queued) = sample.Frames is null ? (-1, -1) : (sample.Frames[t], sample.Queued[t]);
             var selfLevel = self[t].Level(sentAt, f);
             var others = talkers > 1 ? self.Where((_, i) => i != t).Min(o => o.Level(sentAt, f)) : double.NaN;
-            rows.Add(new Measured(t, latency, Ms(tick - sentAt), Ms(frameArrival - tick), offsetSamples * 1000.0 / Rate, target, queued, level, selfLevel, others));
+            rows.Add(new LatencyMeasurement(t, latency, Ms(tick - sentAt), Ms(frameArrival - tick), offsetSamples * 1000.0 / Rate, target, queued, level, selfLevel, others));
         }
 
         var interval = Subtract(clockAfter, clockBefore);
@@ -214,7 +214,7 @@ internal static class LatencyRunner
         return ok ? 0 : 1;
     }
 
-    private static string Report(List<Measured> rows, List<string> misses, int talkers, int holding, double upMs, double downMs, long[] clock, PhoneLine[] lines)
+    private static string Report(List<LatencyMeasurement> rows, List<string> misses, int talkers, int holding, double upMs, double downMs, long[] clock, PhoneLine[] lines)
     {
         var text = new StringBuilder();
         string Stats(IEnumerable<double> values) => values.Any()
@@ -307,124 +307,5 @@ internal static class LatencyRunner
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private sealed record Measured(int Talker, double Latency, double Wait, double Send, double Offset, int Target, int Queued, double LevelDb, double SelfDb, double OthersDb);
-
-    /// <summary>Runs on the clock thread after the graph: when each block was mixed and handed to the lines.</summary>
-    private sealed class TickRecorder : IAudioClockClient
-    {
-        private readonly long[] _ticks = new long[1 << 16];
-        private long _count;
-
-        public void OnBlock(long blockIndex)
-        {
-            var n = Interlocked.Read(ref _count);
-            if (n < _ticks.Length)
-            {
-                _ticks[n] = Stopwatch.GetTimestamp();
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public long[] Snapshot() => _ticks[..(int)Interlocked.Read(ref _count)];
-    }
-
-    /// <summary>What one caller received: decoded samples, each with the arrival time of its frame.</summary>
-    private sealed class Timeline
-    {
-        private readonly float[] _samples;
-        private readonly long[] _frameArrival; // per received frame
-        private readonly int[] _frameStart; // first sample index of each frame
-
-        private Timeline(float[] samples, long[] arrival, int[] start) => (_samples, _frameArrival, _frameStart) = (samples, arrival, start);
-
-        public static Timeline Of(SimulatedCall call)
-        {
-            var frames = call.ReceivedFrames();
-            var bytes = call.ReceivedAudio();
-            var samples = new float[bytes.Length];
-            StreamCodec.Pcmu.Decode(bytes, samples);
-            var starts = new int[frames.Length];
-            var position = 0;
-            for (var i = 0; i < frames.Length; i++)
-            {
-                starts[i] = position;
-                position += frames[i].PayloadLength;
-            }
-
-            return new Timeline(samples, [.. frames.Select(f => f.ArrivalTimestamp)], starts);
-        }
-
-        /// <summary>
-        /// The burst at <paramref name="frequency"/> sent at <paramref name="sentAt"/>: the first sample, within
-        /// 300 ms of frames arriving from then on, where the tone's envelope (Goertzel over one period) reaches half
-        /// its steady level, for a linear-phase filter chain the point delayed by exactly the group delay.
-        /// </summary>
-        public (long FrameArrival, int Offset, double LevelDb)? Onset(long sentAt, double frequency)
-        {
-            var first = Array.FindIndex(_frameArrival, a => a >= sentAt);
-            if (first < 0)
-            {
-                return null;
-            }
-
-            var from = _frameStart[first];
-            var to = Math.Min(_samples.Length, from + (Rate * 3 / 10)); // 300 ms: far more than the path, far less than the burst spacing
-            var period = (int)Math.Round(Rate / frequency * 2); // two periods: smooth enough, still sharp
-            var envelope = new double[Math.Max(0, to - from)];
-            for (var n = from + period; n < to; n++)
-            {
-                envelope[n - from] = Goertzel(_samples.AsSpan(n - period, period), frequency);
-            }
-
-            var peak = envelope.Length == 0 ? 0 : envelope.Max();
-            if (peak < 0.01)
-            {
-                return null;
-            }
-
-            // Steady level: the median of the envelope where it is above a quarter of the peak (the burst's body).
-            var body = envelope.Where(e => e > peak / 4).Order().ToArray();
-            var steady = body[body.Length / 2];
-            var index = Array.FindIndex(envelope, e => e >= steady / 2);
-            var sample = from + index - (period / 2); // the window's centre
-            var frame = Array.FindLastIndex(_frameStart, s => s <= sample);
-            return (_frameArrival[frame], sample - _frameStart[frame], 20 * Math.Log10(steady));
-        }
-
-        /// <summary>The strongest level at <paramref name="frequency"/> (100 ms windows) in the 400 ms from <paramref name="from"/>, in dBFS.</summary>
-        public double Level(long from, double frequency)
-        {
-            var first = Array.FindIndex(_frameArrival, a => a >= from);
-            if (first < 0)
-            {
-                return double.NegativeInfinity;
-            }
-
-            var start = _frameStart[first];
-            var window = Rate / 10;
-            var best = 1e-9;
-            for (var n = start; n + window <= Math.Min(_samples.Length, start + (4 * window)); n += window / 10)
-            {
-                best = Math.Max(best, Goertzel(_samples.AsSpan(n, window), frequency));
-            }
-
-            return 20 * Math.Log10(best);
-        }
-
-        /// <summary>Amplitude of the <paramref name="frequency"/> component of <paramref name="x"/>.</summary>
-        private static double Goertzel(ReadOnlySpan<float> x, double frequency)
-        {
-            var w = 2 * Math.PI * frequency / Rate;
-            var (re, im) = (0.0, 0.0);
-            for (var i = 0; i < x.Length; i++)
-            {
-                re += x[i] * Math.Cos(w * i);
-                im -= x[i] * Math.Sin(w * i);
-            }
-
-            return 2 * Math.Sqrt((re * re) + (im * im)) / x.Length;
-        }
     }
 }
