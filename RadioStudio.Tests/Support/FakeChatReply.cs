@@ -1,0 +1,34 @@
+namespace RadioStudio.Tests.Support;
+
+/// <summary>How the fake answers one chat request.</summary>
+/// <param name="Tokens">Content pieces streamed one per chunk.</param>
+/// <param name="FirstTokenDelay">Delay before the first chunk.</param>
+/// <param name="TokenInterval">Delay between chunks.</param>
+/// <param name="Status">200, or an error status answered after <paramref name="FirstTokenDelay"/>.</param>
+/// <param name="FinishReason">"stop", or "length" for a reply cut off by the token limit.</param>
+public sealed record FakeChatReply(IReadOnlyList<string> Tokens, TimeSpan FirstTokenDelay, TimeSpan TokenInterval, int Status = 200, string FinishReason = "stop")
+{
+    /// <summary>A reply split into word tokens (each keeps its leading space), streamed at once.</summary>
+    public static FakeChatReply Text(string text, TimeSpan firstToken = default, TimeSpan interval = default) =>
+        new(Words(text), firstToken, interval);
+
+    /// <summary>An error status after <paramref name="delay"/>.</summary>
+    public static FakeChatReply Error(int status, TimeSpan delay = default) => new([], delay, TimeSpan.Zero, status);
+
+    /// <summary>Splits text into tokens that concatenate back to it.</summary>
+    public static IReadOnlyList<string> Words(string text)
+    {
+        var tokens = new List<string>();
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == ' ')
+            {
+                tokens.Add(text[start..i]);
+                start = i;
+            }
+        }
+
+        return tokens;
+    }
+}
