@@ -8,6 +8,9 @@ namespace RadioStudio.Engine.State;
 /// <param name="IsRegular">A returning regular.</param>
 public sealed record AiCallerState(int Slot, string? Name, string? Description, AiCallerStatus Status, bool IsRegular)
 {
+    /// <summary>The persona behind the slot (null while empty).</summary>
+    public Show.Persona? Persona { get; init; }
+
     /// <summary>The hotkey that picks this slot.</summary>
     public char Hotkey => Slot == 10 ? '0' : (char)('0' + Slot);
 }

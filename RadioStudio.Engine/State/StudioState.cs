@@ -42,6 +42,9 @@ public sealed record StudioState
     /// <summary>After a phone call ends, pick an AI caller to react automatically.</summary>
     public bool AutoFollowUp { get; init; }
 
+    /// <summary>Providers, the AI caller on the line, its turn phase and latency.</summary>
+    public AiStatus Ai { get; init; } = AiStatus.Initial;
+
     /// <summary>Music, cart, ads, output device and stems.</summary>
     public AudioStatus Audio { get; init; } = AudioStatus.Initial;
 

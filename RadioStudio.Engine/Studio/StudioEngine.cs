@@ -149,6 +149,13 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
         return PostAsync(new SetAudioStatusCommand(update), cancellationToken);
     }
 
+    /// <summary>The AI side reports its status and the caller board; each function is applied to the latest value.</summary>
+    public Task UpdateAiAsync(
+        Func<AiStatus, AiStatus>? status,
+        Func<System.Collections.Immutable.ImmutableList<AiCallerState>, System.Collections.Immutable.ImmutableList<AiCallerState>>? board = null,
+        CancellationToken cancellationToken = default) =>
+        PostAsync(new UpdateAiCommand(status, board), cancellationToken);
+
     /// <inheritdoc />
     public Task SetRoutingAsync(RoutingTable routing, CancellationToken cancellationToken = default)
     {

@@ -27,6 +27,7 @@ public static class StudioHost
         builder.Services.AddRadioStudioEngine();
         builder.Services.AddTelephony();
         builder.Services.AddAudio();
+        builder.Services.AddAiCallers();
         builder.Services.AddSingleton<TestCallService>();
         builder.Services.AddSingleton<ITestCallPlacer>(sp => sp.GetRequiredService<TestCallService>());
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 using RadioStudio.Engine.Audio.Graph;
+using RadioStudio.Engine.Show.Turns;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Studio;
 using RadioStudio.Web.Components.Shared;
@@ -13,6 +14,7 @@ namespace RadioStudio.Web.Components.Pages;
 public partial class HostConsole : ControlComponentBase, IAsyncDisposable
 {
     private const string CartHotkey = "cart:";
+    private const string AiHotkey = "ai:";
 
     private IReadOnlyList<PhoneLineState> _queue = [];
     private IReadOnlyList<PhoneLineState> _onAir = [];
@@ -29,6 +31,8 @@ public partial class HostConsole : ControlComponentBase, IAsyncDisposable
 
     [Inject] private IAudioDesk Desk { get; set; } = default!;
 
+    [Inject] private IAiDirector Ai { get; set; } = default!;
+
     private bool _placingCall;
 
     /// <summary>Called by hotkeys.js.</summary>
@@ -37,6 +41,11 @@ public partial class HostConsole : ControlComponentBase, IAsyncDisposable
     {
         "toggle-on-air" => InvokeAsync(ToggleOnAirAsync),
         "next-caller" => InvokeAsync(() => RunAsync(() => Control.TakeNextAsync())),
+        "ptt:down" => InvokeAsync(() => PushToTalk(true)),
+        "ptt:up" => InvokeAsync(() => PushToTalk(false)),
+        "let-them-respond" => InvokeAsync(LetThemRespondAsync),
+        "ai-hangup" => InvokeAsync(HangUpAiAsync),
+        _ when action.StartsWith(AiHotkey, StringComparison.Ordinal) => InvokeAsync(() => CallAiAsync(action[AiHotkey.Length..] == "0" ? 10 : int.Parse(action[AiHotkey.Length..], System.Globalization.CultureInfo.InvariantCulture))),
         _ when action.StartsWith(CartHotkey, StringComparison.Ordinal) => InvokeAsync(() => FireCartKeyAsync(action[CartHotkey.Length..])),
         _ => Task.CompletedTask,
     };
@@ -131,7 +140,7 @@ public partial class HostConsole : ControlComponentBase, IAsyncDisposable
     {
         try
         {
-            await Control.AddHostLineAsync(text);
+            await Ai.HostLineAsync(text);
             return true;
         }
         catch (StudioCommandException refused)
@@ -179,4 +188,12 @@ public partial class HostConsole : ControlComponentBase, IAsyncDisposable
     private Task SetRespondModeAsync(RespondMode mode) => RunAsync(() => Control.SetRespondModeAsync(mode));
 
     private Task SetAutoFollowUpAsync(bool enabled) => RunAsync(() => Control.SetAutoFollowUpAsync(enabled));
+
+    private Task CallAiAsync(int slot) => RunAsync(() => Ai.CallAsync(slot));
+
+    private Task HangUpAiAsync() => RunAsync(() => Ai.HangUpAsync());
+
+    private Task LetThemRespondAsync() => RunAsync(() => Ai.LetThemRespondAsync());
+
+    private void PushToTalk(bool held) => Ai.PushToTalk(held);
 }

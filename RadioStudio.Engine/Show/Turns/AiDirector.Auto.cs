@@ -1,0 +1,91 @@
+using Microsoft.Extensions.AI;
+using RadioStudio.Engine.Llm;
+using RadioStudio.Engine.State;
+
+namespace RadioStudio.Engine.Show.Turns;
+
+public sealed partial class AiDirector
+{
+    private CancellationTokenSource? _autoCancel;
+
+    /// <summary>
+    /// Someone finished a turn. In auto mode the AI may jump in: after the debounce (cancelled by anyone
+    /// starting to talk again), once the cooldown since its last turn has passed, and if it decides to.
+    /// </summary>
+    private void OnTurnEnded(TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal)
+    {
+        if (Call is not { Ended: false } call || _engine.Current.RespondMode != RespondMode.Auto)
+        {
+            return;
+        }
+
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(call.Token);
+        Interlocked.Exchange(ref _autoCancel, cancellation)?.Cancel();
+        _ = AutoTurnAsync(call, trigger, endTimestamp, sttFinal, cancellation);
+    }
+
+    private void CancelAutoTurn() => Interlocked.Exchange(ref _autoCancel, null)?.Cancel();
+
+    private async Task AutoTurnAsync(ActiveAiCall call, TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal, CancellationTokenSource cancellation)
+    {
+        var token = cancellation.Token;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(_options.RespondDebounceSeconds), _time, token).ConfigureAwait(false);
+            var cooldown = TimeSpan.FromSeconds(_options.CooldownSeconds) - (_time.GetUtcNow() - _lastTurnEnded);
+            if (cooldown > TimeSpan.Zero)
+            {
+                await Task.Delay(cooldown, _time, token).ConfigureAwait(false);
+            }
+
+            if (CurrentTurn.IsCompleted && await ShouldRespondAsync(call, token).ConfigureAwait(false))
+            {
+                token.ThrowIfCancellationRequested();
+                StartTurn(trigger, endTimestamp, sttFinal);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Someone started talking again, the call ended, or a newer turn end superseded this one.
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _autoCancel, null, cancellation);
+            cancellation.Dispose();
+        }
+    }
+
+    /// <summary>The cheap yes/no decision: the utility model, bounded; on failure a rule (a question, or their name).</summary>
+    internal async Task<bool> ShouldRespondAsync(ActiveAiCall call, CancellationToken cancellationToken)
+    {
+        var conversation = call.Conversation;
+        if (conversation.Count == 0 || conversation[^1].Role == ConversationRole.AiCaller)
+        {
+            return false;
+        }
+
+        var last = conversation[^1].Text;
+        var rule = last.Contains('?', StringComparison.Ordinal) || last.Contains(call.Persona.Name, StringComparison.OrdinalIgnoreCase);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            var lines = string.Join('\n', conversation.TakeLast(6).Select(m => $"{m.Speaker}: {m.Text}"));
+            List<ChatMessage> messages =
+            [
+                new(ChatRole.System, $"You decide whether {call.Persona.Name}, a caller on a live radio call-in show, should speak now. " +
+                    "Say yes if the host or another caller addressed them, asked them something, or paused for their reaction; " +
+                    "say no if the host is talking to someone else or clearly not finished. Answer only yes or no."),
+                new(ChatRole.User, lines),
+            ];
+            var options = new ChatOptions { MaxOutputTokens = 3, AdditionalProperties = new() { [LlmPurposes.PropertyKey] = LlmPurposes.ShouldRespond } };
+            var response = await _llm.Utility.GetResponseAsync(messages, options, timeout.Token).ConfigureAwait(false);
+            return response.Text.TrimStart().StartsWith("y", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ShouldRespondFailed(_logger, error.Message);
+            return rule;
+        }
+    }
+}

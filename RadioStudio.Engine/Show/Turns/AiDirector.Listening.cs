@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using RadioStudio.Engine.Speech;
+using RadioStudio.Engine.Speech.Listening;
+using RadioStudio.Engine.State;
+
+namespace RadioStudio.Engine.Show.Turns;
+
+public sealed partial class AiDirector
+{
+    private readonly ConcurrentDictionary<string, List<ConversationMessage>> _phoneTalk = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _transcribing = new(4, 4);
+
+    /// <summary>The listener whose speech events drive barge-in and turns.</summary>
+    internal VoiceListener? Listener { get; private set; }
+
+    private void Listen(VoiceListener listener)
+    {
+        Listener = listener;
+        listener.OpenMic = _options.OpenMic;
+        listener.SpeechStarted += OnSpeechStarted;
+        listener.SpeechEnded += OnSpeechEnded;
+    }
+
+    private void OnSpeechStarted(VoiceSource source)
+    {
+        if (source.IsHost || _options.PhoneCallersBargeIn)
+        {
+            BargeIn(source.IsHost ? "host" : $"phone slot {source.PhoneSlot + 1}");
+        }
+        else
+        {
+            // Someone is talking again: an auto reply waiting out its debounce waits for them.
+            CancelAutoTurn();
+        }
+    }
+
+    private void OnSpeechEnded(VoiceSource source, SpeechSegment segment, long endedAt)
+    {
+        var speaker = source.IsHost ? (Name: _studio.HostName, LineId: (string?)null) : PhoneSpeaker(source.PhoneSlot);
+        if (speaker.Name is null)
+        {
+            return;
+        }
+
+        var end = ShowTime() - Stopwatch.GetElapsedTime(endedAt);
+        var start = end - segment.Duration;
+        _ = Task.Run(() => TranscribeAsync(source, speaker.Name, speaker.LineId, segment, start < TimeSpan.Zero ? TimeSpan.Zero : start, end, endedAt));
+    }
+
+    private (string? Name, string? LineId) PhoneSpeaker(int slot)
+    {
+        foreach (var line in _phones.Lines)
+        {
+            if (line.Slot == slot)
+            {
+                var state = _engine.Current.Lines.FirstOrDefault(l => l.Id == line.Id);
+                return (state?.DisplayName ?? line.Number, line.Id);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private async Task TranscribeAsync(VoiceSource source, string speaker, string? lineId, SpeechSegment segment, TimeSpan start, TimeSpan end, long endedAt)
+    {
+        await _transcribing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var text = "";
+            await foreach (var update in _speech.SpeechToText.TranscribeStreamingAsync(segment, new SpeechToTextOptions(Prompt: BoardPrompt())).ConfigureAwait(false))
+            {
+                if (update.IsFinal)
+                {
+                    text = update.Text.Trim();
+                }
+            }
+
+            var sttFinal = Stopwatch.GetElapsedTime(endedAt);
+            if (text.Length == 0 || !_engine.Current.OnAir)
+            {
+                return;
+            }
+
+            var kind = source.IsHost ? PartyKind.Host : PartyKind.Phone;
+            await _engine.AddTranscriptEntryAsync(speaker, kind, text, start, end).ConfigureAwait(false);
+            var message = new ConversationMessage(source.IsHost ? ConversationRole.Host : ConversationRole.PhoneCaller, speaker, text);
+            if (lineId is not null)
+            {
+                var talk = _phoneTalk.GetOrAdd(lineId, _ => []);
+                lock (talk)
+                {
+                    talk.Add(message);
+                }
+            }
+
+            if (Call is { } call)
+            {
+                call.Add(message);
+                OnTurnEnded(TurnTrigger.Speech, endedAt, sttFinal);
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            Log.TranscriptionFailed(_logger, speaker, error.Message);
+            await _engine.UpdateAiAsync(s => s with { Problem = $"Couldn't transcribe {speaker}: {error.Message}" }).ConfigureAwait(false);
+        }
+        finally
+        {
+            _transcribing.Release();
+        }
+    }
+
+    /// <summary>Names that help the recogniser spell: the show, the host, the AI caller on the line.</summary>
+    private string BoardPrompt() => Call is { } call ? $"{_studio.ShowTitle}. {_studio.HostName}. {call.Persona.Name}." : $"{_studio.ShowTitle}. {_studio.HostName}.";
+
+    /// <summary>A phone caller left the air or hung up: their words become an earlier call for later prompts.</summary>
+    private void OnPhoneLinesChanged(StudioState state)
+    {
+        foreach (var (lineId, talk) in _phoneTalk)
+        {
+            if (state.Lines.Any(l => l.Id == lineId && l.IsOnAir))
+            {
+                continue;
+            }
+
+            if (_phoneTalk.TryRemove(lineId, out _))
+            {
+                List<ConversationMessage> said;
+                lock (talk)
+                {
+                    said = [.. talk];
+                }
+
+                if (said.Count > 0)
+                {
+                    _ = Task.Run(() => SummariseAsync(said[0].Speaker, false, said));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,342 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Audio.Graph;
+using RadioStudio.Engine.Llm;
+using RadioStudio.Engine.Speech;
+using RadioStudio.Engine.Speech.Listening;
+using RadioStudio.Engine.State;
+using RadioStudio.Engine.Studio;
+using RadioStudio.Engine.Telephony;
+
+namespace RadioStudio.Engine.Show.Turns;
+
+/// <summary>
+/// Runs the AI callers: draws the board per show, puts one AI caller on the line at a time, feeds it what the
+/// host and on-air phone callers say, and runs its turns (manual "Let them respond" or auto mode with debounce,
+/// a should-respond decision and a cooldown). One AI voice at a time; host speech over it stops it on every
+/// output at once (<see cref="BargeIn"/>); hang-up or switch cancels everything in flight for that call, and an
+/// AI line enters the conversation and transcript only once it was spoken — and only what was heard.
+/// </summary>
+public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposable
+{
+    private readonly StudioEngine _engine;
+    private readonly AudioGraph _graph;
+    private readonly PhoneSystem _phones;
+    private readonly ILlmClients _llm;
+    private readonly SpeechProviders _speech;
+    private readonly PersonaGenerator _personas;
+    private readonly TimeProvider _time;
+    private readonly AiCallerOptions _options;
+    private readonly StudioOptions _studio;
+    private readonly ILogger<AiDirector> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly HashSet<string> _namesThisShow = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<EarlierCall> _earlier = [];
+    private readonly Random _random;
+    private Persona?[] _board = new Persona?[10];
+    private ActiveAiCall? _call;
+    private TurnRun? _turn;
+    private string? _showId;
+    private IDisposable? _subscription;
+    private DateTimeOffset _lastTurnEnded = DateTimeOffset.MinValue;
+
+    /// <summary>Creates the director; it starts with the host.</summary>
+    public AiDirector(
+        StudioEngine engine,
+        AudioGraph graph,
+        PhoneSystem phones,
+        ILlmClients llm,
+        SpeechProviders speech,
+        PersonaGenerator personas,
+        VoiceListener listener,
+        TimeProvider time,
+        IOptions<AiCallerOptions> options,
+        IOptions<StudioOptions> studio,
+        ILogger<AiDirector> logger)
+    {
+        _engine = engine;
+        _graph = graph;
+        _phones = phones;
+        _llm = llm;
+        _speech = speech;
+        _personas = personas;
+        _time = time;
+        _options = options.Value;
+        _studio = studio.Value;
+        _logger = logger;
+        _random = new Random();
+        Listen(listener);
+    }
+
+    /// <summary>The AI caller on the line, or null.</summary>
+    internal ActiveAiCall? Call => Volatile.Read(ref _call);
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PublishProvidersAsync(cancellationToken).ConfigureAwait(false);
+        await DrawBoardAsync(cancellationToken).ConfigureAwait(false);
+        _subscription = _engine.Subscribe(OnStateAsync);
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        var call = Interlocked.Exchange(ref _call, null);
+        call?.End();
+        _graph.AiVoice.Stop();
+        if (_turn is { } turn)
+        {
+            await turn.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task CallAsync(int slot, CancellationToken cancellationToken = default)
+    {
+        if (slot is < 1 or > 10)
+        {
+            throw new StudioCommandException($"There is no AI caller slot {slot}: the board has slots 1–10.");
+        }
+
+        if (!_engine.Current.OnAir)
+        {
+            throw new StudioCommandException("Go ON AIR before taking an AI caller.");
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_call is { Slot: var current } && current == slot)
+            {
+                return;
+            }
+
+            var persona = _board[slot - 1] ?? throw new StudioCommandException($"Slot {slot} has no caller yet; try another slot.");
+            await EndCallLockedAsync(cancellationToken).ConfigureAwait(false);
+            EarlierCall? reaction;
+            lock (_earlier)
+            {
+                // Rolled once per call, never per turn: the reaction is part of the call, not of each reply.
+                reaction = _earlier.Count > 0 && _random.NextDouble() < _options.ReactionChance ? _earlier[_random.Next(_earlier.Count)] : null;
+            }
+
+            var call = new ActiveAiCall(slot, persona, reaction, ShowTime());
+            Volatile.Write(ref _call, call);
+            Log.CallStarted(_logger, persona.Name, slot, reaction?.Name ?? "nobody");
+            await _engine.UpdateAiAsync(
+                s => s with { ActiveSlot = slot, Phase = AiPhase.Listening, Problem = null },
+                board => SetSlotStatus(board, slot, AiCallerStatus.Listening),
+                cancellationToken).ConfigureAwait(false);
+            await _engine.AddTranscriptEntryAsync("Studio", PartyKind.System, $"{persona.Name} ({persona.Summary}) is on the line.", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task HangUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EndCallLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task HostLineAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var now = ShowTime();
+        await _engine.AddTranscriptEntryAsync(_studio.HostName, PartyKind.Host, text, now, now, cancellationToken).ConfigureAwait(false);
+        if (Call is { } call)
+        {
+            call.Add(new ConversationMessage(ConversationRole.Host, _studio.HostName, text.Trim()));
+            OnTurnEnded(TurnTrigger.Typed, _time.GetTimestamp(), sttFinal: null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task LetThemRespondAsync(CancellationToken cancellationToken = default)
+    {
+        if (Call is null)
+        {
+            throw new StudioCommandException("No AI caller is on the line: pick one from the board first.");
+        }
+
+        StartTurn(TurnTrigger.LetThemRespond, _time.GetTimestamp(), sttFinal: null);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void PushToTalk(bool held)
+    {
+        if (Listener is { } listener)
+        {
+            listener.HostPushToTalk = held;
+        }
+
+        _ = _engine.UpdateAiAsync(s => s with { PushToTalk = held });
+    }
+
+    /// <summary>
+    /// Host (or, when configured, a phone caller) speech began: stop the AI at once on every output and tell
+    /// the phone callers' carriers to drop what they buffered. Runs on the listening thread; no await.
+    /// </summary>
+    public bool BargeIn(string who)
+    {
+        CancelAutoTurn();
+        var turn = Volatile.Read(ref _turn);
+        if (turn is null || turn.Completion.IsCompleted)
+        {
+            return false;
+        }
+
+        turn.BargeIn();
+        _graph.AiVoice.Stop();
+        foreach (var line in _phones.Lines)
+        {
+            if (line.OnAir)
+            {
+                line.Session?.Clear();
+            }
+        }
+
+        Log.BargedIn(_logger, who);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _call?.Dispose();
+        _gate.Dispose();
+        _transcribing.Dispose();
+    }
+
+    internal TimeSpan ShowTime()
+    {
+        var state = _engine.Current;
+        return state.Show is { IsLive: true } show ? show.Elapsed(_time.GetUtcNow()) : TimeSpan.Zero;
+    }
+
+    private async Task EndCallLockedAsync(CancellationToken cancellationToken)
+    {
+        var call = Interlocked.Exchange(ref _call, null);
+        if (call is null)
+        {
+            return;
+        }
+
+        CancelAutoTurn();
+        call.End();
+        _graph.AiVoice.Stop();
+        Log.CallEnded(_logger, call.Persona.Name);
+
+        // The slot gets a fresh caller; this one is remembered for the rest of the show.
+        var replacement = _personas.Draw(_speech.TextToSpeech.Voices, BoardNames(), _random);
+        _board[call.Slot - 1] = replacement;
+        _namesThisShow.Add(replacement.Name);
+        await _engine.UpdateAiAsync(
+            s => s with { ActiveSlot = null, Phase = AiPhase.Idle },
+            board => board.SetItem(call.Slot - 1, SlotState(call.Slot, replacement)),
+            cancellationToken).ConfigureAwait(false);
+        if (_engine.Current.OnAir)
+        {
+            await _engine.AddTranscriptEntryAsync("Studio", PartyKind.System, $"{call.Persona.Name} hung up.", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        _ = SummariseAsync(call);
+    }
+
+    private IReadOnlySet<string> BoardNames()
+    {
+        var names = new HashSet<string>(_namesThisShow, StringComparer.OrdinalIgnoreCase);
+        foreach (var persona in _board)
+        {
+            if (persona is not null)
+            {
+                names.Add(persona.Name);
+            }
+        }
+
+        return names;
+    }
+
+    private async Task DrawBoardAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _showId = _engine.Current.Show?.Id;
+            _namesThisShow.Clear();
+            lock (_earlier)
+            {
+                _earlier.Clear();
+            }
+
+            var drawn = _personas.DrawBoard(10, _speech.TextToSpeech.Voices, _namesThisShow, _random);
+            _board = [.. drawn];
+            foreach (var persona in drawn)
+            {
+                _namesThisShow.Add(persona.Name);
+            }
+
+            await _engine.UpdateAiAsync(null, _ => [.. drawn.Select((p, i) => SlotState(i + 1, p))], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private Task PublishProvidersAsync(CancellationToken cancellationToken) =>
+        _engine.UpdateAiAsync(
+            s => s with
+            {
+                Llm = _llm.Label,
+                OfflineScript = _llm.IsOffline,
+                SpeechToText = Describe(_speech.SpeechToText.Info),
+                TextToSpeech = Describe(_speech.TextToSpeech.Info),
+            },
+            null,
+            cancellationToken);
+
+    private static string Describe(SpeechProviderInfo info) => info.IsOffline ? $"offline · {info.Model}" : $"{info.Provider} · {info.Model}";
+
+    private async Task OnStateAsync(StudioState state)
+    {
+        // A new show draws a new board (names and voices never repeat within a show).
+        if (state.OnAir && state.Show is { } show && show.Id != _showId)
+        {
+            await HangUpAsync().ConfigureAwait(false);
+            await DrawBoardAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (!state.OnAir && Call is not null)
+        {
+            await HangUpAsync().ConfigureAwait(false);
+        }
+
+        OnPhoneLinesChanged(state);
+    }
+
+    private static AiCallerState SlotState(int slot, Persona persona) =>
+        new(slot, persona.Name, persona.Summary, AiCallerStatus.Ready, false) { Persona = persona };
+
+    private static ImmutableList<AiCallerState> SetSlotStatus(ImmutableList<AiCallerState> board, int slot, AiCallerStatus status)
+    {
+        var ready = board.Select(s => s.Status is AiCallerStatus.Empty or AiCallerStatus.Preparing ? s : s with { Status = AiCallerStatus.Ready });
+        return [.. ready.Select(s => s.Slot == slot ? s with { Status = status } : s)];
+    }
+}

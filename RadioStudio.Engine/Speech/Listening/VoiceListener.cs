@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Audio.Graph;
+using RadioStudio.Engine.Audio.Media;
+using RadioStudio.Engine.Audio.Nodes;
+using RadioStudio.Engine.Audio.Routing;
+using RadioStudio.Engine.Speech.Vad;
+
+namespace RadioStudio.Engine.Speech.Listening;
+
+/// <summary>
+/// Listens to the host's mic and every phone bus for speech. As an output of the graph it copies those buses
+/// into rings on the audio thread (nothing else there); its own thread resamples them to 16 kHz and runs
+/// voice-activity detection with end-of-turn endpointing, raising <see cref="SpeechStarted"/> (barge-in,
+/// debounce) and <see cref="SpeechEnded"/> with the segment to transcribe — so only speech is ever sent to
+/// STT. The host is heard while push-to-talk is held (the release ends the turn at once), or always with an
+/// open mic.
+/// </summary>
+public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposable
+{
+    private const int RingSeconds = 4;
+    private readonly AudioGraph _graph;
+    private readonly ILogger<VoiceListener> _logger;
+    private readonly Channel[] _channels;
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly EndpointerOptions _endpointing;
+    private Thread? _thread;
+    private volatile bool _stopping;
+    private volatile bool _pushToTalk;
+
+    /// <summary>Creates a listener for the graph's host bus and phone buses.</summary>
+    public VoiceListener(AudioGraph graph, ILogger<VoiceListener> logger, EndpointerOptions? endpointing = null)
+    {
+        _graph = graph;
+        _logger = logger;
+        _endpointing = endpointing ?? new EndpointerOptions();
+        var buses = graph.Buses;
+        var channels = new List<Channel> { new(buses.IndexOf(new BusId(BusKind.HostMic)), VoiceSource.Host, _endpointing) };
+        for (var i = 0; i < buses.Length; i++)
+        {
+            if (buses[i].Kind == BusKind.Phone)
+            {
+                channels.Add(new Channel(i, VoiceSource.Phone(buses[i].Slot), _endpointing));
+            }
+        }
+
+        _channels = [.. channels];
+    }
+
+    /// <summary>Speech confirmed on a source (raised on the listening thread: handlers must be quick).</summary>
+    public event Action<VoiceSource>? SpeechStarted;
+
+    /// <summary>
+    /// A turn ended: the segment (16 kHz, pre-roll included) and the Stopwatch timestamp at which the speech
+    /// itself ended (raised on the listening thread: hand the work off).
+    /// </summary>
+    public event Action<VoiceSource, SpeechSegment, long>? SpeechEnded;
+
+    /// <inheritdoc />
+    public string Name => "voice listener";
+
+    /// <summary>The host holds push-to-talk; releasing it ends the host's turn.</summary>
+    public bool HostPushToTalk
+    {
+        get => _pushToTalk;
+        set => _pushToTalk = value;
+    }
+
+    /// <summary>Listen to the host all the time, not only during push-to-talk.</summary>
+    public bool OpenMic { get; set; }
+
+    /// <summary>Blocks handed over by the audio thread and dropped because the listening thread fell behind.</summary>
+    public long Overruns { get; private set; }
+
+    /// <inheritdoc />
+    public void Write(MixBlock block)
+    {
+        foreach (var channel in _channels)
+        {
+            if (channel.Ring.Write(block[channel.Bus]) < MixBlock.Samples)
+            {
+                Overruns++;
+            }
+        }
+
+        _wake.Set();
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _thread = new Thread(Run) { IsBackground = true, Name = "Voice listener" };
+        _thread.Start();
+        _graph.AddOutput(this);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _graph.RemoveOutput(this);
+        _stopping = true;
+        _wake.Set();
+        _thread?.Join(TimeSpan.FromSeconds(2));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _wake.Dispose();
+
+    /// <summary>Processes whatever the rings hold (the listening thread's work; tests call it directly).</summary>
+    internal void Drain()
+    {
+        foreach (var channel in _channels)
+        {
+            while (channel.Ring.Count >= MixBlock.Samples)
+            {
+                channel.Ring.Read(channel.Block);
+                var produced = channel.Resampler.Process(channel.Block, channel.Frame);
+                if (produced > 0)
+                {
+                    Listen(channel, channel.Frame.AsSpan(0, produced));
+                }
+            }
+        }
+    }
+
+    private void Run()
+    {
+        while (!_stopping)
+        {
+            _wake.WaitOne();
+            try
+            {
+                Drain();
+            }
+            catch (Exception error)
+            {
+                // One bad handler or frame must not deafen the studio.
+                Log.ListenerFault(_logger, error);
+            }
+        }
+    }
+
+    private void Listen(Channel channel, ReadOnlySpan<float> frame)
+    {
+        var result = channel.Endpointer.Process(frame);
+        if (!channel.Source.IsHost || OpenMic)
+        {
+            if (result == EndpointerEvent.SpeechStarted)
+            {
+                SpeechStarted?.Invoke(channel.Source);
+            }
+            else if (result == EndpointerEvent.SpeechEnded && channel.Endpointer.TakeSegment() is { } ended)
+            {
+                var trailing = channel.Endpointer.SamplesProcessed - ended.OffsetSample;
+                var endedAt = Stopwatch.GetTimestamp() - (long)(trailing * (double)Stopwatch.Frequency / _endpointing.SampleRate);
+                SpeechEnded?.Invoke(channel.Source, ended.Segment, endedAt);
+            }
+
+            return;
+        }
+
+        // Push-to-talk: the host's turn is exactly the held span (plus pre-roll); speech inside it barges in.
+        var held = _pushToTalk;
+        if (held)
+        {
+            if (!channel.Held)
+            {
+                channel.Held = true;
+                channel.HeardSpeech = channel.Endpointer.IsSpeaking;
+                channel.ResetTalk();
+            }
+
+            channel.AppendTalk(frame);
+            if (result == EndpointerEvent.SpeechStarted || (channel.Endpointer.IsSpeaking && !channel.HeardSpeech))
+            {
+                channel.HeardSpeech = true;
+                SpeechStarted?.Invoke(channel.Source);
+            }
+        }
+        else if (channel.Held)
+        {
+            channel.Held = false;
+            if (channel.HeardSpeech && channel.TalkLength > 0)
+            {
+                SpeechEnded?.Invoke(channel.Source, new SpeechSegment(channel.TalkCopy(), _endpointing.SampleRate), Stopwatch.GetTimestamp());
+            }
+
+            channel.ResetTalk();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5101, Level = LogLevel.Error, Message = "The voice listener hit an error and carries on")]
+        public static partial void ListenerFault(ILogger logger, Exception error);
+    }
+
+    /// <summary>One listened bus: its ring from the audio thread, resampler, endpointer and push-to-talk buffer.</summary>
+    private sealed class Channel(int bus, VoiceSource source, EndpointerOptions options)
+    {
+        private float[] _talk = new float[options.SampleRate * 4];
+        private readonly int _maxTalk = options.SampleRate * 60;
+
+        public int Bus { get; } = bus;
+
+        public VoiceSource Source { get; } = source;
+
+        public SampleRing Ring { get; } = new(AudioFormat.Studio.SampleRate * RingSeconds);
+
+        public PolyphaseResampler Resampler { get; } = new(AudioFormat.Studio.SampleRate, options.SampleRate);
+
+        public SpeechEndpointer Endpointer { get; } = new(options);
+
+        public float[] Block { get; } = new float[MixBlock.Samples];
+
+        public float[] Frame { get; } = new float[MixBlock.Samples];
+
+        public bool Held { get; set; }
+
+        public bool HeardSpeech { get; set; }
+
+        public int TalkLength { get; private set; }
+
+        public void AppendTalk(ReadOnlySpan<float> frame)
+        {
+            if (TalkLength + frame.Length > _maxTalk)
+            {
+                return;
+            }
+
+            if (TalkLength + frame.Length > _talk.Length)
+            {
+                Array.Resize(ref _talk, Math.Min(_maxTalk, _talk.Length * 2));
+            }
+
+            frame.CopyTo(_talk.AsSpan(TalkLength));
+            TalkLength += frame.Length;
+        }
+
+        public float[] TalkCopy() => _talk.AsSpan(0, TalkLength).ToArray();
+
+        public void ResetTalk() => TalkLength = 0;
+    }
+}
