@@ -24,7 +24,6 @@ public sealed class LlmOptions : IValidatableObject
     public string Provider { get; set; } = OfflineProvider;
 
     /// <summary>Base URL including the version path (e.g. https://openrouter.ai/api/v1). Empty: api.openai.com.</summary>
-    [Url]
     public string? Endpoint { get; set; }
 
     /// <summary>Bearer key. Environment variable <c>Llm__ApiKey</c> or user-secrets only.</summary>
@@ -75,6 +74,12 @@ public sealed class LlmOptions : IValidatableObject
     /// <summary>An openai provider needs a model; api.openai.com also needs a key.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(Endpoint)
+            && !(Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint) && (endpoint.Scheme == Uri.UriSchemeHttp || endpoint.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult("the endpoint is an http(s) URL such as http://localhost:11434/v1", [nameof(Endpoint)]);
+        }
+
         if (IsOffline)
         {
             yield break;
