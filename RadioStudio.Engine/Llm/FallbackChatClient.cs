@@ -61,7 +61,18 @@ public sealed partial class FallbackChatClient : DelegatingChatClient
         var failures = new List<Exception>();
         for (var i = 0; i < _links.Count; i++)
         {
-            var updates = _links[i].GetStreamingResponseAsync(history, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            IAsyncEnumerator<ChatResponseUpdate> updates;
+            try
+            {
+                updates = _links[i].GetStreamingResponseAsync(history, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(ex);
+                LogLinkFailed(i, NameOf(i), NextName(i), ex.GetType().Name, ex.Message);
+                continue;
+            }
+
             var streamed = new StringBuilder();
             var hasContent = false;
             string? modelId = null;

@@ -73,6 +73,21 @@ public sealed class FallbackChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_LinkThrowsWhenCalled_NextLinkAnswers()
+    {
+        using var broken = new ChatClientBuilder(new ThrowingStreamChatClient("model-a", [], null))
+            .Use(null, (_, _, _, _) => throw new InvalidOperationException("misconfigured"))
+            .Build();
+        var second = new ThrowingStreamChatClient("model-b", ["Other ", "voice."], null);
+        using var chain = new FallbackChatClient(broken, [second]);
+
+        var updates = await LlmTestSupport.CollectAsync(chain.GetStreamingResponseAsync(LlmTestSupport.Hello));
+
+        Assert.Equal("Other voice.", LlmTestSupport.TextOf(updates));
+        Assert.Equal(1, second.Calls);
+    }
+
+    [Fact]
     public async Task GetStreamingResponseAsync_CallerCancels_DoesNotTryNext()
     {
         using var cancel = new CancellationTokenSource();
