@@ -142,6 +142,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(reply.Pcm16.AsMemory(offset, Math.Min(chunk, reply.Pcm16.Length - offset)), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (offset == 0 && reply.HoldAfterFirstChunk is { } hold)
+            {
+                await hold.WaitAsync(context.RequestAborted);
+            }
         }
     }
 

@@ -3,6 +3,9 @@ namespace RadioStudio.Tests.Support;
 /// <summary>How the fake answers one speech request: raw PCM16 mono at 24 kHz, streamed in 100 ms chunks.</summary>
 public sealed record FakeSpeechReply(byte[] Pcm16, TimeSpan FirstAudioDelay, int Status = 200)
 {
+    /// <summary>When set, the fake sends the first chunk, then waits for this before sending the rest (proves streaming).</summary>
+    public Task? HoldAfterFirstChunk { get; init; }
+
     /// <summary>A 440 Hz tone at −12 dBFS, 60 ms per character of <paramref name="text"/> (capped at 10 s).</summary>
     public static FakeSpeechReply ToneFor(string text, TimeSpan firstAudio = default)
     {

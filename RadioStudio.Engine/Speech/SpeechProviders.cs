@@ -1,0 +1,116 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Speech.Decorators;
+using RadioStudio.Engine.Speech.ElevenLabs;
+using RadioStudio.Engine.Speech.Espeak;
+using RadioStudio.Engine.Speech.OpenAi;
+using RadioStudio.Engine.Speech.PocketSphinx;
+
+namespace RadioStudio.Engine.Speech;
+
+/// <summary>
+/// The studio's speech clients, built from <see cref="SpeechToTextProviderOptions"/> and
+/// <see cref="TextToSpeechProviderOptions"/>: the configured provider with a timeout and latency metrics, falling
+/// back to the offline engine (pocketsphinx, espeak-ng), which is always there and built only once.
+/// <see cref="Reconfigure"/> swaps both clients atomically at runtime (the settings page); a request already
+/// running finishes on the clients it started with. The <see cref="ISpeechToText"/> and <see cref="ITextToSpeech"/>
+/// services registered by <c>AddSpeech()</c> always forward to the current ones.
+/// </summary>
+public sealed class SpeechProviders : IDisposable
+{
+    /// <summary>Name of the IHttpClientFactory client the cloud providers use.</summary>
+    public const string HttpClientName = "RadioStudio.Speech";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly SpeechMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly PocketSphinxSpeechToText _offlineRecognizer;
+    private readonly EspeakTextToSpeech _offlineVoice;
+    private volatile Current _current;
+
+    /// <summary>Builds the clients from the bound options.</summary>
+    public SpeechProviders(
+        IOptions<SpeechToTextProviderOptions> speechToText, IOptions<TextToSpeechProviderOptions> textToSpeech,
+        IHttpClientFactory httpClientFactory, SpeechMetrics metrics, ILogger<SpeechProviders> logger, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(speechToText);
+        ArgumentNullException.ThrowIfNull(textToSpeech);
+        _httpClientFactory = httpClientFactory;
+        _metrics = metrics;
+        _logger = logger;
+        _time = timeProvider;
+        _offlineRecognizer = new PocketSphinxSpeechToText();
+        _offlineVoice = new EspeakTextToSpeech();
+        _current = Build(speechToText.Value, textToSpeech.Value);
+    }
+
+    /// <summary>The current speech-to-text client (decorated).</summary>
+    public ISpeechToText SpeechToText => _current.SpeechToText;
+
+    /// <summary>The current text-to-speech client (decorated).</summary>
+    public ITextToSpeech TextToSpeech => _current.TextToSpeech;
+
+    /// <summary>The speech-to-text options in force.</summary>
+    public SpeechToTextProviderOptions SpeechToTextOptions => _current.SpeechToTextOptions;
+
+    /// <summary>The text-to-speech options in force.</summary>
+    public TextToSpeechProviderOptions TextToSpeechOptions => _current.TextToSpeechOptions;
+
+    /// <summary>Rebuilds both clients from new options and swaps them in at once.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message names the key); nothing changes then.</exception>
+    public void Reconfigure(SpeechToTextProviderOptions speechToText, TextToSpeechProviderOptions textToSpeech)
+    {
+        ArgumentNullException.ThrowIfNull(speechToText);
+        ArgumentNullException.ThrowIfNull(textToSpeech);
+        Validate(speechToText, SpeechToTextProviderOptions.SectionName);
+        Validate(textToSpeech, TextToSpeechProviderOptions.SectionName);
+        _current = Build(speechToText, textToSpeech);
+    }
+
+    /// <summary>Frees the offline recogniser.</summary>
+    public void Dispose() => _offlineRecognizer.Dispose();
+
+    private Current Build(SpeechToTextProviderOptions sttOptions, TextToSpeechProviderOptions ttsOptions)
+    {
+        ISpeechToText offlineStt = _offlineRecognizer.WithMetrics(_metrics, _logger, _time);
+        ITextToSpeech offlineTts = _offlineVoice.WithMetrics(_metrics, _logger, _time);
+
+        var stt = sttOptions.Provider switch
+        {
+            "openai" => new OpenAiSpeechToText(sttOptions, _httpClientFactory.CreateClient(HttpClientName))
+                .WithTimeout(TimeSpan.FromSeconds(sttOptions.TimeoutSeconds), TimeSpan.FromSeconds(sttOptions.TimeoutSeconds), _time)
+                .WithMetrics(_metrics, _logger, _time)
+                .WithFallback(offlineStt, _logger),
+            _ => offlineStt,
+        };
+
+        ITextToSpeech? cloudTts = ttsOptions.Provider switch
+        {
+            "openai" => new OpenAiTextToSpeech(ttsOptions, _httpClientFactory.CreateClient(HttpClientName)),
+            "elevenlabs" => new ElevenLabsTextToSpeech(ttsOptions, _httpClientFactory.CreateClient(HttpClientName)),
+            _ => null,
+        };
+        var tts = cloudTts is null
+            ? offlineTts
+            : cloudTts
+                .WithTimeout(TimeSpan.FromSeconds(ttsOptions.TimeoutSeconds), TimeSpan.FromSeconds(ttsOptions.TimeoutSeconds * 6), _time)
+                .WithMetrics(_metrics, _logger, _time)
+                .WithFallback(offlineTts, _logger);
+        return new Current(stt, tts, sttOptions, ttsOptions);
+    }
+
+    private static void Validate(object options, string sectionName)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        {
+            throw new ArgumentException(string.Join("; ", results.Select(r => $"{sectionName}:{string.Join(",", r.MemberNames)} is invalid: {r.ErrorMessage}")), nameof(options));
+        }
+    }
+
+    private sealed record Current(
+        ISpeechToText SpeechToText, ITextToSpeech TextToSpeech,
+        SpeechToTextProviderOptions SpeechToTextOptions, TextToSpeechProviderOptions TextToSpeechOptions);
+}
