@@ -25,7 +25,7 @@ public static partial class ReplyCleaner
     [GeneratedRegex(@"<3", Flags)]
     private static partial Regex HeartRegex();
 
-    [GeneratedRegex(@"(?<![\w:])[:;=8]['-]?[()DPpO3/\\|\]\[]+(?![\w])", Flags)]
+    [GeneratedRegex(@"(?<![\w:])[:;=]['-]?[()DPpO3/\\|\]\[]+(?![\w])", Flags)]
     private static partial Regex EmoticonRegex();
 
     [GeneratedRegex(@"\*\*(?<b>.+?)\*\*|__(?<b>.+?)__", Flags)]
