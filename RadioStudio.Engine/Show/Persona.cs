@@ -34,6 +34,9 @@ public sealed record Persona
     /// <summary>Small grounding details: what they drink, drive, the time of night, the season.</summary>
     public ImmutableArray<string> Grounding { get; init; } = [];
 
+    /// <summary>A short backstory detail an LLM added ahead of pickup; empty when the pool persona is used as drawn.</summary>
+    public string Backstory { get; init; } = "";
+
     /// <summary>The TTS voice id drawn for this caller.</summary>
     public string? Voice { get; init; }
 
