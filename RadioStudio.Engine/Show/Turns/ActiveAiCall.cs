@@ -4,7 +4,7 @@ namespace RadioStudio.Engine.Show.Turns;
 /// The AI call on the line: its persona, the conversation as heard on air, the reaction rolled once when the
 /// call began, and the token every piece of work for this call runs under (hang-up or switch cancels it).
 /// </summary>
-internal sealed class ActiveAiCall(int slot, Persona persona, EarlierCall? reaction, TimeSpan startedAt) : IDisposable
+internal sealed class ActiveAiCall(int slot, Persona persona, CallReaction? reaction, TimeSpan startedAt) : IDisposable
 {
     private readonly List<ConversationMessage> _conversation = [];
     private readonly Lock _lock = new();
@@ -15,7 +15,7 @@ internal sealed class ActiveAiCall(int slot, Persona persona, EarlierCall? react
     public Persona Persona { get; } = persona;
 
     /// <summary>The earlier call this caller reacts to, decided once when the call began (usually none).</summary>
-    public EarlierCall? Reaction { get; } = reaction;
+    public CallReaction? Reaction { get; } = reaction;
 
     /// <summary>Show time when the call went on the line.</summary>
     public TimeSpan StartedAt { get; } = startedAt;

@@ -10,7 +10,7 @@ public sealed class AiCallerOptions
     public const string SectionName = "AiCallers";
 
     /// <summary>Auto mode: quiet time after the end of someone's turn before the AI may jump in.</summary>
-    [Range(0.2, 10)]
+    [Range(0, 10)]
     public double RespondDebounceSeconds { get; set; } = 1.5;
 
     /// <summary>Auto mode: least time between the end of one AI turn and the start of the next.</summary>

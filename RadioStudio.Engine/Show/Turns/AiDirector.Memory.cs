@@ -15,17 +15,8 @@ public sealed partial class AiDirector
             earlier = [.. _earlier];
         }
 
-        return CallerPromptBuilder.Build(new CallerPromptContext
-        {
-            Persona = call.Persona,
-            ShowName = _studio.ShowTitle,
-            HostName = _studio.HostName,
-            EarlierCalls = earlier,
-            Reaction = call.Reaction,
-            Mood = HostMood.Read(hostTurns),
-            Conversation = conversation,
-            WindowSize = _options.MessageWindow,
-        });
+        return CallerPromptBuilder.Build(new CallerPromptContext(
+            call.Persona, _studio.ShowTitle, _studio.HostName, earlier, call.Reaction, HostMood.Read(hostTurns), conversation, _options.MessageWindow));
     }
 
     /// <summary>After a call ends (in the background; the hang-up has already returned): one or two sentences for later prompts.</summary>

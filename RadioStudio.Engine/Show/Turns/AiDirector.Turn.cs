@@ -222,9 +222,8 @@ public sealed partial class AiDirector
 
             var latency = new TurnLatency(
                 TriggerName(run.Trigger), run.SpeechToTextFinal, stamps.LlmFirstToken, stamps.FirstSentence, stamps.TextToSpeechFirstAudio, stamps.OnAir, outcome);
-            Log.TurnFinished(
-                _logger, call.Persona.Name, latency.Trigger, Ms(latency.SpeechToTextFinal), Ms(latency.LlmFirstToken), Ms(latency.FirstSentence),
-                Ms(latency.TextToSpeechFirstAudio), Ms(latency.OnAir), outcome);
+            Log.TurnFinished(_logger, call.Persona.Name, latency);
+
             _lastTurnEnded = _time.GetUtcNow();
             await _engine.UpdateAiAsync(
                 s => s with { LastTurn = latency, Phase = Call == call ? AiPhase.Listening : s.Phase },
@@ -264,8 +263,6 @@ public sealed partial class AiDirector
         TurnTrigger.Typed => "typed",
         _ => "let-them-respond",
     };
-
-    private static double Ms(TimeSpan? span) => span?.TotalMilliseconds ?? -1;
 
     /// <summary>Milestones of one turn, measured from its start.</summary>
     private sealed class TurnStamps(long start, TimeProvider time)

@@ -117,16 +117,16 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
 
             var persona = _board[slot - 1] ?? throw new StudioCommandException($"Slot {slot} has no caller yet; try another slot.");
             await EndCallLockedAsync(cancellationToken).ConfigureAwait(false);
-            EarlierCall? reaction;
+            CallReaction? reaction;
             lock (_earlier)
             {
                 // Rolled once per call, never per turn: the reaction is part of the call, not of each reply.
-                reaction = _earlier.Count > 0 && _random.NextDouble() < _options.ReactionChance ? _earlier[_random.Next(_earlier.Count)] : null;
+                reaction = CallReaction.Choose(_earlier, _random, _options.ReactionChance, persona.Name);
             }
 
             var call = new ActiveAiCall(slot, persona, reaction, ShowTime());
             Volatile.Write(ref _call, call);
-            Log.CallStarted(_logger, persona.Name, slot, reaction?.Name ?? "nobody");
+            Log.CallStarted(_logger, persona.Name, slot, reaction?.Call.Name ?? "nobody");
             await _engine.UpdateAiAsync(
                 s => s with { ActiveSlot = slot, Phase = AiPhase.Listening, Problem = null },
                 board => SetSlotStatus(board, slot, AiCallerStatus.Listening),
@@ -245,7 +245,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         Log.CallEnded(_logger, call.Persona.Name);
 
         // The slot gets a fresh caller; this one is remembered for the rest of the show.
-        var replacement = _personas.Draw(_speech.TextToSpeech.Voices, BoardNames(), _random);
+        var replacement = _personas.Draw(call.Slot - 1, [.. _board.OfType<Persona>()], _speech.TextToSpeech.Voices, BoardNames(), _random);
         _board[call.Slot - 1] = replacement;
         _namesThisShow.Add(replacement.Name);
         await _engine.UpdateAiAsync(
@@ -260,7 +260,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _ = SummariseAsync(call);
     }
 
-    private IReadOnlySet<string> BoardNames()
+    private HashSet<string> BoardNames()
     {
         var names = new HashSet<string>(_namesThisShow, StringComparer.OrdinalIgnoreCase);
         foreach (var persona in _board)

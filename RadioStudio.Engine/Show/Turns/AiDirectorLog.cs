@@ -26,7 +26,17 @@ public sealed partial class AiDirector
 
         [LoggerMessage(EventId = 5007, Level = LogLevel.Information,
             Message = "Turn {Name} ({Trigger}): STT final {Stt:0} ms, LLM first token {Llm:0} ms, first sentence {Sentence:0} ms, TTS first audio {Tts:0} ms, on air {OnAir:0} ms — {Outcome}")]
-        public static partial void TurnFinished(ILogger logger, string name, string trigger, double stt, double llm, double sentence, double tts, double onAir, string outcome);
+        private static partial void TurnFinished(ILogger logger, string name, string trigger, double stt, double llm, double sentence, double tts, double onAir, string outcome);
+
+        /// <summary>The per-turn latency log line (−1 for a stage that did not happen).</summary>
+        public static void TurnFinished(ILogger logger, string name, State.TurnLatency t)
+        {
+            double stt = Ms(t.SpeechToTextFinal), llm = Ms(t.LlmFirstToken), sentence = Ms(t.FirstSentence);
+            double tts = Ms(t.TextToSpeechFirstAudio), onAir = Ms(t.OnAir);
+            TurnFinished(logger, name, t.Trigger, stt, llm, sentence, tts, onAir, t.Outcome);
+        }
+
+        private static double Ms(TimeSpan? span) => span?.TotalMilliseconds ?? -1;
 
         [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "{Name}'s turn was not recorded: {Reason}")]
         public static partial void TurnNotRecorded(ILogger logger, string name, string reason);
