@@ -24,6 +24,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private readonly ConcurrentQueue<FakeOpenAiRequest> _requests = new();
     private readonly WebApplication _app;
+    private int _chatStreamsOpen;
 
     private FakeOpenAiServer()
     {
@@ -42,6 +43,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<FakeOpenAiRequest> Requests => [.. _requests];
+
+    /// <summary>Streamed chat replies still being sent right now.</summary>
+    public int ChatStreamsOpen => Volatile.Read(ref _chatStreamsOpen);
 
     /// <summary>Model ids <c>/v1/models</c> lists.</summary>
     public IReadOnlyList<string> Models { get; set; } = ["fake-dialogue", "fake-cheap"];
@@ -104,6 +108,19 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "text/event-stream";
+        Interlocked.Increment(ref _chatStreamsOpen);
+        try
+        {
+            await StreamChatAsync(context, reply, model);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _chatStreamsOpen);
+        }
+    }
+
+    private static async Task StreamChatAsync(HttpContext context, FakeChatReply reply, string model)
+    {
         await DelayAsync(reply.FirstTokenDelay, context.RequestAborted);
         for (var i = 0; i < reply.Tokens.Count; i++)
         {

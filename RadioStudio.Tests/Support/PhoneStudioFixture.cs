@@ -10,7 +10,7 @@ namespace RadioStudio.Tests.Support;
 /// The real studio on Kestrel (127.0.0.1) with Twilio credentials pointing at a fake Twilio REST server,
 /// ON AIR, and a phone simulator that dials it like Twilio would.
 /// </summary>
-public sealed class PhoneStudioFixture : IAsyncLifetime
+public class PhoneStudioFixture : IAsyncLifetime
 {
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
     public const string AuthToken = "integration-token";
@@ -31,10 +31,10 @@ public sealed class PhoneStudioFixture : IAsyncLifetime
 
     public AudioGraph Audio => Factory.Services.GetRequiredService<AudioGraph>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Twilio = await FakeTwilioServer.StartAsync();
-        Factory = new StudioWebFactory(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = AccountSid,
             ["Twilio:AuthToken"] = AuthToken,
@@ -42,12 +42,18 @@ public sealed class PhoneStudioFixture : IAsyncLifetime
 
             // Phone tests listen to exactly what callers say; the ring/hang-up sounds are tested on their own.
             ["Audio:PhoneEventSounds"] = "false",
-        });
+        };
+        foreach (var (key, value) in ExtraSettings())
+        {
+            settings[key] = value;
+        }
+
+        Factory = new StudioWebFactory(settings);
         BaseUrl = Factory.StartKestrel();
         await Engine.SetOnAirAsync(true);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         await Twilio.DisposeAsync();
@@ -55,6 +61,9 @@ public sealed class PhoneStudioFixture : IAsyncLifetime
     }
 
     /// <summary>Options for a caller dialling this studio with valid credentials.</summary>
+    /// <summary>Settings a derived fixture adds (or overrides) for its studio.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>();
+
     public SimulatedCallOptions Caller(string from, float[]? audio = null) =>
         new(new Uri(BaseUrl), BaseUrl, AccountSid, AuthToken, from, "+15550100000") { Audio = audio, LoopAudio = audio is not null };
 

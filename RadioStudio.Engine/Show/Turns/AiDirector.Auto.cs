@@ -6,12 +6,10 @@ namespace RadioStudio.Engine.Show.Turns;
 
 public sealed partial class AiDirector
 {
-    private CancellationTokenSource? _autoCancel;
+    /// <summary>Auto mode's debounce and cooldown.</summary>
+    internal AutoResponder Auto { get; }
 
-    /// <summary>
-    /// Someone finished a turn. In auto mode the AI may jump in: after the debounce (cancelled by anyone
-    /// starting to talk again), once the cooldown since its last turn has passed, and if it decides to.
-    /// </summary>
+    /// <summary>Someone finished a turn: in auto mode the AI may jump in (debounce, cooldown, should-respond).</summary>
     private void OnTurnEnded(TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal)
     {
         if (Call is not { Ended: false } call || _engine.Current.RespondMode != RespondMode.Auto)
@@ -19,41 +17,13 @@ public sealed partial class AiDirector
             return;
         }
 
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(call.Token);
-        Interlocked.Exchange(ref _autoCancel, cancellation)?.Cancel();
-        _ = AutoTurnAsync(call, trigger, endTimestamp, sttFinal, cancellation);
+        Auto.TurnEnded(
+            async token => CurrentTurn.IsCompleted && await ShouldRespondAsync(call, token).ConfigureAwait(false),
+            () => StartTurn(trigger, endTimestamp, sttFinal),
+            call.Token);
     }
 
-    private void CancelAutoTurn() => Interlocked.Exchange(ref _autoCancel, null)?.Cancel();
-
-    private async Task AutoTurnAsync(ActiveAiCall call, TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal, CancellationTokenSource cancellation)
-    {
-        var token = cancellation.Token;
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(_options.RespondDebounceSeconds), _time, token).ConfigureAwait(false);
-            var cooldown = TimeSpan.FromSeconds(_options.CooldownSeconds) - (_time.GetUtcNow() - _lastTurnEnded);
-            if (cooldown > TimeSpan.Zero)
-            {
-                await Task.Delay(cooldown, _time, token).ConfigureAwait(false);
-            }
-
-            if (CurrentTurn.IsCompleted && await ShouldRespondAsync(call, token).ConfigureAwait(false))
-            {
-                token.ThrowIfCancellationRequested();
-                StartTurn(trigger, endTimestamp, sttFinal);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Someone started talking again, the call ended, or a newer turn end superseded this one.
-        }
-        finally
-        {
-            Interlocked.CompareExchange(ref _autoCancel, null, cancellation);
-            cancellation.Dispose();
-        }
-    }
+    private void CancelAutoTurn() => Auto.SpeechStarted();
 
     /// <summary>The cheap yes/no decision: the utility model, bounded; on failure a rule (a question, or their name).</summary>
     internal async Task<bool> ShouldRespondAsync(ActiveAiCall call, CancellationToken cancellationToken)

@@ -224,7 +224,7 @@ public sealed partial class AiDirector
                 TriggerName(run.Trigger), run.SpeechToTextFinal, stamps.LlmFirstToken, stamps.FirstSentence, stamps.TextToSpeechFirstAudio, stamps.OnAir, outcome);
             Log.TurnFinished(_logger, call.Persona.Name, latency);
 
-            _lastTurnEnded = _time.GetUtcNow();
+            Auto.AiTurnEnded();
             await _engine.UpdateAiAsync(
                 s => s with { LastTurn = latency, Phase = Call == call ? AiPhase.Listening : s.Phase },
                 board => Call == call ? SetSlotStatus(board, call.Slot, AiCallerStatus.Listening) : board).ConfigureAwait(false);

@@ -40,7 +40,6 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     private TurnRun? _turn;
     private string? _showId;
     private IDisposable? _subscription;
-    private DateTimeOffset _lastTurnEnded = DateTimeOffset.MinValue;
 
     /// <summary>Creates the director; it starts with the host.</summary>
     public AiDirector(
@@ -67,6 +66,11 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _studio = studio.Value;
         _logger = logger;
         _random = new Random();
+        Auto = new AutoResponder(time)
+        {
+            Debounce = TimeSpan.FromSeconds(_options.RespondDebounceSeconds),
+            Cooldown = TimeSpan.FromSeconds(_options.CooldownSeconds),
+        };
         Listen(listener);
     }
 

@@ -38,6 +38,13 @@ internal static class StreamGuards
                     var bound = first ? $"no result within {Min(firstItem, overall).TotalSeconds:0.###} s" : $"not finished within {overall.TotalSeconds:0.###} s";
                     throw new TimeoutException($"{what}: {bound}.");
                 }
+                catch (OperationCanceledException)
+                {
+                    // The caller cancelled (hang-up, barge-in) while the provider was mid-read: same care as a timeout.
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    abandoned = move;
+                    throw;
+                }
 
                 if (!more)
                 {

@@ -1,0 +1,182 @@
+using RadioStudio.Engine.Audio.Nodes;
+using RadioStudio.Engine.State;
+using RadioStudio.Tests.Engine.Speech;
+using RadioStudio.Tests.Support;
+
+namespace RadioStudio.Tests.Web.AiCallers;
+
+/// <summary>
+/// AI turns through the real OpenAI client against the fake OpenAI-compatible server: streaming (the first
+/// sentence is spoken while the model still streams), barge-in, hang-up races, three-way transcription.
+/// </summary>
+[Collection(nameof(AiTurnIntegrationTests))]
+public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixture<AiStudioFixture>, IAsyncLifetime
+{
+    private const string Reply = "Well, I saw something strange over the lake last night. It hovered there for an hour. My wife Dana says I'm crazy, but I know what I saw.";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        studio.Audio.HostMic.Stop();
+        studio.Ai.PushToTalk(false);
+        await studio.Ai.HangUpAsync();
+        await studio.Ai.CurrentTurn;
+        studio.OpenAi.Chat = _ => FakeChatReply.Text(Reply);
+        studio.OpenAi.Speech = body => FakeSpeechReply.ToneFor((string?)body["input"] ?? "");
+        await studio.Engine.SetRespondModeAsync(RespondMode.Manual);
+    }
+
+    [Fact]
+    public async Task LetThemRespond_StreamingModel_FirstSentenceSpokenWhileTheModelStillStreams()
+    {
+        var speechWhileStreaming = new List<bool>();
+        studio.OpenAi.Chat = _ => FakeChatReply.Text(Reply, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(60));
+        studio.OpenAi.Speech = body =>
+        {
+            lock (speechWhileStreaming)
+            {
+                speechWhileStreaming.Add(studio.OpenAi.ChatStreamsOpen > 0);
+            }
+
+            return FakeSpeechReply.ToneFor((string?)body["input"] ?? "");
+        };
+        var slot = await OnTheLineAsync(2);
+        var before = studio.Engine.Current.Transcript.Count;
+        await studio.Ai.HostLineAsync("Caller, you're on the air.");
+
+        await studio.Ai.LetThemRespondAsync();
+        await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(60));
+
+        lock (speechWhileStreaming)
+        {
+            Assert.True(speechWhileStreaming.Count >= 2, $"{speechWhileStreaming.Count} sentences went to TTS");
+            Assert.True(speechWhileStreaming[0], "the first sentence went to TTS only after the model had finished");
+        }
+
+        var chat = studio.OpenAi.Requests.Last(r => r.Path == "/v1/chat/completions").Json!;
+        var system = (string)chat["messages"]![0]!["content"]!;
+        Assert.StartsWith($"You are {slot.Name}, calling", system, StringComparison.Ordinal);
+        Assert.Contains("HOST: Caller, you're on the air.", chat["messages"]!.AsArray().Select(m => (string?)m!["content"]));
+
+        var state = studio.Engine.Current;
+        var ai = state.Transcript.Skip(before).Single(e => e.Kind == PartyKind.Ai);
+        Assert.Equal(Reply, ai.Text);
+        Assert.Equal("spoken", state.Ai.LastTurn!.Outcome);
+        Assert.True(state.Ai.LastTurn.LlmFirstToken <= state.Ai.LastTurn.OnAir);
+    }
+
+    [Fact]
+    public async Task HostSpeechOverTheAi_BargesIn_StopsTheVoiceClearsPhonesAndKeepsOnlyWhatWasHeard()
+    {
+        var (phone, lineId) = await studio.CallInAsync("+14155550188");
+        try
+        {
+            await studio.Engine.TakeCallAsync(lineId);
+            await Poll.AssertUntilAsync(() => studio.Phones.FindLine(lineId)!.OnAir, "the phone caller is in the mix");
+            await OnTheLineAsync(4);
+            var before = studio.Engine.Current.Transcript.Count;
+            await studio.Ai.LetThemRespondAsync();
+            await studio.Engine.WaitForAsync(s => s.Ai.Phase == AiPhase.Speaking, TimeSpan.FromSeconds(30));
+            var clearsBefore = phone.Clears;
+
+            // The host holds push-to-talk and speaks over the AI.
+            studio.Ai.PushToTalk(true);
+            _ = studio.Audio.HostMic.Play(new BufferSource(HostSpeech(1.5)));
+
+            await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.False(studio.Audio.AiVoice.IsPlaying);
+            await Poll.AssertUntilAsync(() => phone.Clears > clearsBefore, "the phone caller's carrier was told to clear");
+
+            var state = await studio.Engine.WaitForAsync(s => s.Ai.LastTurn is { Outcome: "barged-in" } && s.Ai.Phase == AiPhase.Listening);
+            var heard = state.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).ToList();
+            Assert.True(heard.Count <= 1);
+            if (heard.Count == 1)
+            {
+                Assert.True(heard[0].Text.Length < Reply.Length, $"only what was heard stays: '{heard[0].Text}'");
+                Assert.StartsWith(heard[0].Text.TrimEnd('—').Split(' ')[0], Reply, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            await phone.HangUpAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HangUp_WhileTheModelIsThinking_NothingAirsOrIsTranscribed()
+    {
+        studio.OpenAi.Chat = _ => FakeChatReply.Text(Reply, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(20));
+        await OnTheLineAsync(5);
+        var before = studio.Engine.Current.Transcript.Count;
+        var speechBefore = studio.OpenAi.Requests.Count(r => r.Path == "/v1/audio/speech");
+
+        await studio.Ai.LetThemRespondAsync();
+        await studio.Engine.WaitForAsync(s => s.Ai.Phase == AiPhase.Thinking);
+        await studio.Ai.HangUpAsync();
+        await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(speechBefore, studio.OpenAi.Requests.Count(r => r.Path == "/v1/audio/speech"));
+        Assert.False(studio.Audio.AiVoice.IsPlaying);
+        var state = await studio.Engine.WaitForAsync(s => s.Ai.LastTurn is { Outcome: "cancelled" });
+        Assert.DoesNotContain(state.Transcript.Skip(before), e => e.Kind == PartyKind.Ai);
+        Assert.Equal(AiPhase.Idle, state.Ai.Phase);
+    }
+
+    [Fact]
+    public async Task HangUp_WhileTheVoiceIsBeingSynthesised_NothingAirsOrIsTranscribed()
+    {
+        studio.OpenAi.Speech = body => FakeSpeechReply.ToneFor((string?)body["input"] ?? "", TimeSpan.FromSeconds(3));
+        await OnTheLineAsync(6);
+        var before = studio.Engine.Current.Transcript.Count;
+        var speechBefore = studio.OpenAi.Requests.Count(r => r.Path == "/v1/audio/speech");
+
+        await studio.Ai.LetThemRespondAsync();
+        await Poll.AssertUntilAsync(() => studio.OpenAi.Requests.Count(r => r.Path == "/v1/audio/speech") > speechBefore, "the first sentence went to TTS");
+        await studio.Ai.HangUpAsync();
+        await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(studio.Audio.AiVoice.IsPlaying);
+        var state = await studio.Engine.WaitForAsync(s => s.Ai.LastTurn is { Outcome: "cancelled" });
+        Assert.DoesNotContain(state.Transcript.Skip(before), e => e.Kind == PartyKind.Ai);
+    }
+
+    [Fact]
+    public async Task ThreeWay_PhoneCallerSpeech_IsTranscribedByNameAndFeedsTheAi()
+    {
+        studio.OpenAi.Transcription = (_, _) => new FakeTranscriptionReply("I saw those lights too, over by the water tower.", TimeSpan.FromMilliseconds(100));
+        var caller8k = PolyphaseResampler.ResampleAll(SyntheticSpeech.Concat(SyntheticSpeech.Silence(0.5), SyntheticSpeech.Burst(1.2), SyntheticSpeech.Silence(30)), 16_000, 8_000);
+        var (phone, lineId) = await studio.CallInAsync("+14155550199", caller8k);
+        try
+        {
+            await studio.Engine.UpdateCallerDetailsAsync(lineId, "Maria", "lights over the lake", null);
+            await OnTheLineAsync(7);
+            await studio.Engine.TakeCallAsync(lineId);
+
+            var state = await studio.Engine.WaitForAsync(s => s.Transcript.Any(e => e.Kind == PartyKind.Phone && e.Speaker == "Maria"), TimeSpan.FromSeconds(30));
+            var said = state.Transcript.Last(e => e.Kind == PartyKind.Phone);
+            Assert.Equal("I saw those lights too, over by the water tower.", said.Text);
+            Assert.True(said.End > said.Start);
+
+            await studio.Ai.LetThemRespondAsync();
+            await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(60));
+            var chat = studio.OpenAi.Requests.Last(r => r.Path == "/v1/chat/completions").Json!["messages"]!.ToJsonString();
+            Assert.Contains("MARIA", chat, StringComparison.Ordinal);
+            Assert.Contains("water tower", chat, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await phone.HangUpAsync();
+        }
+    }
+
+    private async Task<AiCallerState> OnTheLineAsync(int slot)
+    {
+        await studio.Ai.CallAsync(slot);
+        var state = await studio.Engine.WaitForAsync(s => s.Ai.ActiveSlot == slot && s.Ai.Phase == AiPhase.Listening);
+        return state.AiCallers[slot - 1];
+    }
+
+    private static float[] HostSpeech(double seconds) =>
+        PolyphaseResampler.ResampleAll(SyntheticSpeech.Burst(seconds, -14), 16_000, 48_000);
+}
