@@ -31,6 +31,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     private readonly AiCallerOptions _options;
     private readonly StudioOptions _studio;
     private readonly ILogger<AiDirector> _logger;
+    private readonly PersonaEnricher _enricher;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _namesThisShow = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<EarlierCall> _earlier = [];
@@ -65,6 +66,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _options = options.Value;
         _studio = studio.Value;
         _logger = logger;
+        _enricher = new PersonaEnricher(time);
         _random = new Random();
         Auto = new AutoResponder(time)
         {
@@ -261,7 +263,43 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             await _engine.AddTranscriptEntryAsync("Studio", PartyKind.System, $"{call.Persona.Name} hung up.", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
+        EnrichLater(call.Slot, replacement);
         _ = SummariseAsync(call);
+    }
+
+    /// <summary>
+    /// With a language model configured, a pool persona gets a short backstory in the background: the slot is
+    /// ready at once (pickup never waits), and the richer persona replaces it only if it is still waiting there.
+    /// </summary>
+    private void EnrichLater(int slot, Persona persona)
+    {
+        if (_llm.IsOffline)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            var enriched = await _enricher.EnrichAsync(persona, _llm.Utility, CancellationToken.None).ConfigureAwait(false);
+            if (ReferenceEquals(enriched, persona))
+            {
+                return;
+            }
+
+            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (ReferenceEquals(_board[slot - 1], persona) && Call?.Slot != slot)
+                {
+                    _board[slot - 1] = enriched;
+                    await _engine.UpdateAiAsync(null, board => board.SetItem(slot - 1, SlotState(slot, enriched))).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        });
     }
 
     private HashSet<string> BoardNames()
@@ -298,6 +336,10 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             }
 
             await _engine.UpdateAiAsync(null, _ => [.. drawn.Select((p, i) => SlotState(i + 1, p))], cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < drawn.Count; i++)
+            {
+                EnrichLater(i + 1, drawn[i]);
+            }
         }
         finally
         {

@@ -54,7 +54,7 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
             Assert.True(speechWhileStreaming[0], "the first sentence went to TTS only after the model had finished");
         }
 
-        var chat = studio.OpenAi.Requests.Last(r => r.Path == "/v1/chat/completions").Json!;
+        var chat = LastDialogueRequest();
         var system = (string)chat["messages"]![0]!["content"]!;
         Assert.StartsWith($"You are {slot.Name}, calling", system, StringComparison.Ordinal);
         Assert.Contains("HOST: Caller, you're on the air.", chat["messages"]!.AsArray().Select(m => (string?)m!["content"]));
@@ -160,7 +160,7 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
 
             await studio.Ai.LetThemRespondAsync();
             await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(60));
-            var chat = studio.OpenAi.Requests.Last(r => r.Path == "/v1/chat/completions").Json!["messages"]!.ToJsonString();
+            var chat = LastDialogueRequest()["messages"]!.ToJsonString();
             Assert.Contains("MARIA", chat, StringComparison.Ordinal);
             Assert.Contains("water tower", chat, StringComparison.Ordinal);
         }
@@ -169,6 +169,26 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
             await phone.HangUpAsync();
         }
     }
+
+    [Fact]
+    public async Task HangUp_SlotGetsAFreshCallerWhoIsEnrichedInTheBackground()
+    {
+        studio.OpenAi.Chat = body => (bool?)body["stream"] == true
+            ? FakeChatReply.Text(Reply)
+            : FakeChatReply.Text("{\"backstory\": \"Drives a night route for the county and keeps a thermos of chicory coffee on the dash.\"}");
+        var first = await OnTheLineAsync(8);
+
+        await studio.Ai.HangUpAsync();
+
+        var state = await studio.Engine.WaitForAsync(s => s.AiCallers[7].Persona is { Backstory.Length: > 0 } p && p.Name != first.Name, TimeSpan.FromSeconds(20));
+        Assert.Contains("chicory", state.AiCallers[7].Persona!.Backstory, StringComparison.Ordinal);
+        Assert.Equal(AiCallerStatus.Ready, state.AiCallers[7].Status);
+        Assert.DoesNotContain(state.AiCallers.Take(7), s => s.Name == state.AiCallers[7].Name);
+    }
+
+    // Dialogue is streamed; persona enrichment and summaries (utility purposes) are not.
+    private System.Text.Json.Nodes.JsonObject LastDialogueRequest() =>
+        studio.OpenAi.Requests.Last(r => r.Path == "/v1/chat/completions" && (bool?)r.Json!["stream"] == true).Json!;
 
     private async Task<AiCallerState> OnTheLineAsync(int slot)
     {
