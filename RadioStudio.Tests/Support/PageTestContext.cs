@@ -25,17 +25,22 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddSingleton<RadioStudio.Engine.Audio.Graph.IAudioDesk>(Audio);
         Context.Services.AddSingleton<RadioStudio.Engine.Audio.Devices.IAudioDeviceCatalog>(Devices);
         Context.Services.AddSingleton<RadioStudio.Engine.Providers.IAiProviderSettings>(_ => AiProviders.Settings);
+        Context.Services.AddSingleton<RadioStudio.Engine.Show.Turns.IAiDirector>(_ => Ai);
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
 
     private RadioStudio.Engine.Audio.Graph.MeterFeed? _meters;
     private AiProviderRig? _aiProviders;
+    private FakeAiDirector? _ai;
 
     protected BunitContext Context { get; } = new();
 
     protected FakeStudio Studio { get; } = new();
 
     protected FakeTestCalls TestCalls { get; } = new();
+
+    /// <summary>Records the host console's AI caller commands.</summary>
+    protected FakeAiDirector Ai => _ai ??= new(Studio);
 
     /// <summary>Records music, cart and ad commands.</summary>
     protected FakeAudioDesk Audio { get; } = new();
