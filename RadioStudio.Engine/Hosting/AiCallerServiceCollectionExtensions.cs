@@ -21,6 +21,7 @@ public static class AiCallerServiceCollectionExtensions
         services.AddSingleton<PersonaGenerator>();
         services.AddSingleton(sp => new VoiceListener(sp.GetRequiredService<AudioGraph>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<VoiceListener>>()));
         services.AddHostedService(sp => sp.GetRequiredService<VoiceListener>());
+        services.AddAiProviderSettings();
         services.AddSingleton<AiDirector>();
         services.AddSingleton<IAiDirector>(sp => sp.GetRequiredService<AiDirector>());
         services.AddHostedService(sp => sp.GetRequiredService<AiDirector>());

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Audio.Routing;
+using RadioStudio.Engine.Providers;
 using RadioStudio.Engine.State;
 
 namespace RadioStudio.Engine.Persistence;
@@ -235,7 +236,8 @@ public sealed class SqliteStudioRepository(IOptions<StorageOptions> options) : I
         return new StudioSettings(
             values.TryGetValue(SettingKeys.RespondMode, out var mode) && Enum.TryParse<RespondMode>(mode, out var parsed) ? parsed : defaults.RespondMode,
             values.TryGetValue(SettingKeys.AutoFollowUp, out var follow) && bool.TryParse(follow, out var auto) ? auto : defaults.AutoFollowUp,
-            values.TryGetValue(SettingKeys.Routing, out var routing) ? RoutingJson.TryParse(routing) : null);
+            values.TryGetValue(SettingKeys.Routing, out var routing) ? RoutingJson.TryParse(routing) : null,
+            values.TryGetValue(SettingKeys.AiProviders, out var providers) ? AiProviderChoicesJson.TryParse(providers) : null);
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RadioStudio.Engine.Audio.Routing;
+using RadioStudio.Engine.Providers;
 
 namespace RadioStudio.Engine.State;
 
@@ -50,6 +51,9 @@ public sealed record StudioState
 
     /// <summary>Which device channel every source goes to, and the output device by name.</summary>
     public RoutingTable Routing { get; init; } = new();
+
+    /// <summary>The host's saved AI provider choices, or null when never saved (appsettings.json applies).</summary>
+    public AiProviderChoices? AiProviders { get; init; }
 
     /// <summary>The most recent studio log lines, oldest first.</summary>
     public ImmutableList<StudioLogEntry> EventLog { get; init; } = [];

@@ -1,4 +1,5 @@
 using RadioStudio.Engine.Audio.Routing;
+using RadioStudio.Engine.Providers;
 using RadioStudio.Engine.State;
 
 namespace RadioStudio.Engine.Studio;
@@ -55,6 +56,12 @@ public interface IStudioControl
     /// <summary>Saves a new routing of sources to device channels; callers already on air keep their channel.</summary>
     /// <exception cref="StudioCommandException">The table is invalid (the message names every problem).</exception>
     Task SetRoutingAsync(RoutingTable routing, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the host's AI provider choices (no secrets) so they override appsettings.json after a restart. Applying
+    /// them to the running providers is <see cref="IAiProviderSettings.ApplyAsync"/>'s job, which calls this.
+    /// </summary>
+    Task SetAiProvidersAsync(AiProviderChoices choices, CancellationToken cancellationToken = default);
 
     /// <summary>The screener's edit of a caller's name, topic or notes: null leaves a field as it is, empty clears it.</summary>
     Task UpdateCallerDetailsAsync(string lineId, string? name, string? topic, string? notes, CancellationToken cancellationToken = default);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Persistence;
+using RadioStudio.Engine.Providers;
 using RadioStudio.Engine.State;
 using RadioStudio.Engine.Studio.Commands;
 using RadioStudio.Engine.Studio.Commands.Lines;
@@ -164,6 +165,13 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
     }
 
     /// <inheritdoc />
+    public Task SetAiProvidersAsync(AiProviderChoices choices, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        return PostAsync(new SetAiProvidersCommand(choices), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task SetAutoFollowUpAsync(bool enabled, CancellationToken cancellationToken = default) =>
         PostAsync(new SetAutoFollowUpCommand(enabled), cancellationToken);
 
@@ -260,6 +268,7 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
         RespondMode = restored.Settings.RespondMode,
         AutoFollowUp = restored.Settings.AutoFollowUp,
         Routing = restored.Settings.Routing ?? initial.Routing,
+        AiProviders = restored.Settings.AiProviders,
     };
 
     private async Task RunCommandLoopAsync()

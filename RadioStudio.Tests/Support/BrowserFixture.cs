@@ -6,9 +6,17 @@ namespace RadioStudio.Tests.Support;
 /// One running studio on Kestrel (127.0.0.1) and one headless Debian Chromium per test class.
 /// Never downloads a browser: it drives /usr/bin/chromium (or $CHROMIUM_PATH).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public StudioWebFactory Factory { get; } = new();
+    public BrowserFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>A studio with extra settings over appsettings.json.</summary>
+    protected BrowserFixture(IReadOnlyDictionary<string, string?>? settings) => Factory = new StudioWebFactory(settings);
+
+    public StudioWebFactory Factory { get; }
 
     public string BaseUrl { get; private set; } = "";
 

@@ -83,6 +83,15 @@ public sealed class FakeStudio : IStudioStore, IStudioControl
         return Record($"routing:{routing.DeviceName}:{routing.HostMic}");
     }
 
+    /// <summary>The last AI provider choices a page asked to save (also when refused).</summary>
+    public RadioStudio.Engine.Providers.AiProviderChoices? LastAiProviders { get; private set; }
+
+    public Task SetAiProvidersAsync(RadioStudio.Engine.Providers.AiProviderChoices choices, CancellationToken cancellationToken = default)
+    {
+        LastAiProviders = choices;
+        return Record($"ai-providers:{choices.Llm.Provider}:{choices.SpeechToText.Provider}:{choices.TextToSpeech.Provider}");
+    }
+
     public Task SetBlockAllAsync(bool blocked, CancellationToken cancellationToken = default) => Record($"block-all:{blocked}");
 
     private Task Record(string command)

@@ -24,16 +24,23 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddSingleton(Meters);
         Context.Services.AddSingleton<RadioStudio.Engine.Audio.Graph.IAudioDesk>(Audio);
         Context.Services.AddSingleton<RadioStudio.Engine.Audio.Devices.IAudioDeviceCatalog>(Devices);
+        Context.Services.AddSingleton<RadioStudio.Engine.Providers.IAiProviderSettings>(_ => AiProviders.Settings);
+        Context.Services.AddSingleton<RadioStudio.Engine.Show.Turns.IAiDirector>(_ => Ai);
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
 
     private RadioStudio.Engine.Audio.Graph.MeterFeed? _meters;
+    private AiProviderRig? _aiProviders;
+    private FakeAiDirector? _ai;
 
     protected BunitContext Context { get; } = new();
 
     protected FakeStudio Studio { get; } = new();
 
     protected FakeTestCalls TestCalls { get; } = new();
+
+    /// <summary>Records the host console's AI caller commands.</summary>
+    protected FakeAiDirector Ai => _ai ??= new(Studio);
 
     /// <summary>Records music, cart and ad commands.</summary>
     protected FakeAudioDesk Audio { get; } = new();
@@ -47,9 +54,24 @@ public abstract class PageTestContext : IAsyncLifetime
     /// <summary>The meter feed pages subscribe to (its timer runs on a fake clock; tests push with <c>Tick</c>).</summary>
     protected RadioStudio.Engine.Audio.Graph.MeterFeed Meters => _meters ??= new(Graph, new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
 
+    /// <summary>The settings page's AI providers (offline, no keys) unless <see cref="UseAiProviders"/> set others before rendering.</summary>
+    protected AiProviderRig AiProviders => _aiProviders ??= new AiProviderRig(Studio);
+
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await Context.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        _aiProviders?.Dispose();
+    }
+
+    /// <summary>AI providers built from these "appsettings" (e.g. with an API key); call before rendering.</summary>
+    protected AiProviderRig UseAiProviders(Action<RadioStudio.Engine.Llm.LlmOptions, RadioStudio.Engine.Speech.SpeechToTextProviderOptions, RadioStudio.Engine.Speech.TextToSpeechProviderOptions> configure)
+    {
+        _aiProviders?.Dispose();
+        _aiProviders = new AiProviderRig(Studio, configure);
+        return _aiProviders;
+    }
 
     /// <summary>The app bar section the page fills (ON AIR, clock), rendered as the layout would.</summary>
     protected IRenderedComponent<SectionOutlet> Header { get; private set; } = null!;

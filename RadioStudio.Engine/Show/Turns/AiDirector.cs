@@ -347,6 +347,9 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         }
     }
 
+    /// <summary>Publishes the provider labels again, after the settings page swapped the providers.</summary>
+    public Task RefreshProvidersAsync(CancellationToken cancellationToken = default) => PublishProvidersAsync(cancellationToken);
+
     private Task PublishProvidersAsync(CancellationToken cancellationToken) =>
         _engine.UpdateAiAsync(
             s => s with
