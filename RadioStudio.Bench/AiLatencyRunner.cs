@@ -44,6 +44,7 @@ internal static class AiLatencyRunner
     public static async Task<int> RunAsync(string[] args)
     {
         var turns = Option(args, "--turns", 20);
+        var warmup = Option(args, "--warmup", 1);
         var settings = new Settings(
             Stt: Option(args, "--stt-ms", 100),
             FirstToken: Option(args, "--first-token-ms", 300),
@@ -83,7 +84,7 @@ internal static class AiLatencyRunner
         await app.StartAsync();
         try
         {
-            return await MeasureAsync(app, baseUrl, fake, settings, turns);
+            return await MeasureAsync(app, baseUrl, fake, settings, turns, warmup);
         }
         finally
         {
@@ -93,7 +94,7 @@ internal static class AiLatencyRunner
         }
     }
 
-    private static async Task<int> MeasureAsync(WebApplication app, string baseUrl, FakeOpenAiServer fake, Settings settings, int turns)
+    private static async Task<int> MeasureAsync(WebApplication app, string baseUrl, FakeOpenAiServer fake, Settings settings, int turns, int warmup)
     {
         var engine = app.Services.GetRequiredService<StudioEngine>();
         var phones = app.Services.GetRequiredService<PhoneSystem>();
@@ -136,7 +137,7 @@ internal static class AiLatencyRunner
         director.PushToTalk(true);
         await Task.Delay(100);
         host.Start();
-        for (var turn = 0; turn < turns; turn++)
+        for (var turn = 0; turn < warmup + turns; turn++)
         {
             await Task.Delay(settings.HostSpeech);
             var lastTurn = engine.Current.Ai.LastTurn;
@@ -179,7 +180,9 @@ internal static class AiLatencyRunner
             }
 
             rows[^1] = rows[^1] with { Logged = ReferenceEquals(engine.Current.Ai.LastTurn, lastTurn) ? null : engine.Current.Ai.LastTurn };
-            Console.Error.WriteLine(Invariant($"turn {turn + 1}: end-to-end {rows[^1].EndToEnd:0.0} ms, overhead {rows[^1].Overhead:0.0} ms; barge-in silent {barges[^1].Silent:0.0} ms, clear {barges[^1].Clear:0.0} ms; logged {rows[^1].Logged?.Outcome ?? "–"}"));
+            var r = rows[^1];
+            var st = r.Stages;
+            Console.Error.WriteLine(Invariant($"turn {turn + 1}{(turn < warmup ? " (warm-up)" : "")}: end-to-end {r.EndToEnd:0.0} ms, overhead {r.Overhead:0.0} ms [release→STT {st.ToStt:0.0}, STT→LLM {st.SttToLlm:0.0} (should-respond→LLM {st.Utility:0.0}), token→TTS {st.SentenceToTts:0.0}, audio→block {st.TtsToBlock:0.0}, block→phone {st.BlockToPhone:0.0}]; barge-in silent {barges[^1].Silent:0.0} ms, clear {barges[^1].Clear:0.0} ms; logged {r.Logged?.Outcome ?? "–"}"));
         }
 
         host.Stop();
@@ -188,6 +191,13 @@ internal static class AiLatencyRunner
         await director.HangUpAsync();
         await phone.HangUpAsync();
         await phone.DisposeAsync();
+
+        if (warmup > 0 && rows.Count > warmup)
+        {
+            Console.WriteLine(Invariant($"Warm-up (first turn after start, excluded below; JIT and first connections): end-to-end {rows[0].EndToEnd:0.0} ms, overhead {rows[0].Overhead:0.0} ms."));
+            rows.RemoveRange(0, warmup);
+            barges.RemoveRange(0, warmup);
+        }
 
         Console.WriteLine(Report(rows, barges, problems, settings, confirmation, firstSentenceTokens, replyTokens));
         var ok = problems.Count == 0 && rows.Count == turns
@@ -329,7 +339,7 @@ internal static class AiLatencyRunner
         text.AppendLine(Invariant($"| STT reply → dialogue request read (transcript entry, should-respond round trip, turn start) | {Stats(rows.Select(r => r.Stages.SttToLlm))} |"));
         text.AppendLine(Invariant($"| … of which should-respond request → dialogue request | {Stats(rows.Select(r => r.Stages.Utility))} |"));
         text.AppendLine(Invariant($"| dialogue request → first sentence's last token flushed (fake) | {Stats(rows.Select(r => r.Stages.Sentence))} |"));
-        text.AppendLine(Invariant($"| that token → TTS request read (sentence split waits for the next token) | {Stats(rows.Select(r => r.Stages.SentenceToTts))} |"));
+        text.AppendLine(Invariant($"| that token → TTS request read (SSE parse, sentence split, TTS request) | {Stats(rows.Select(r => r.Stages.SentenceToTts))} |"));
         text.AppendLine(Invariant($"| TTS request → first audio chunk flushed (fake) | {Stats(rows.Select(r => r.Stages.Tts))} |"));
         text.AppendLine(Invariant($"| first audio chunk → first graph block with AI audio (client read, resample, next block) | {Stats(rows.Select(r => r.Stages.TtsToBlock))} |"));
         text.AppendLine(Invariant($"| that block → frame received by the phone caller | {Stats(rows.Select(r => r.Stages.BlockToPhone))} |"));
