@@ -4,6 +4,7 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- bench [BenchmarkDotNet args]
 // dotnet run -c Release --project RadioStudio.Bench -- load [--callers 50] [--seconds 60]
 // dotnet run -c Release --project RadioStudio.Bench -- latency [--talkers 4] [--bursts 20] [--holding 0] [--spacing-ms 1500]
+// dotnet run -c Release --project RadioStudio.Bench -- ai [--turns 20] [--warmup 1] [--stt-ms 100] [--first-token-ms 300] [--tokens-per-second 20] [--tts-ms 150] [--utility-ms 0]
 // dotnet run -c Release --project RadioStudio.Bench -- listen [heard.wav] [--seconds 5]
 // dotnet run -c Release --project RadioStudio.Bench -- path [--seconds 2]
 // dotnet run -c Release --project RadioStudio.Bench -- quality [--quality Standard] [--tones 200]
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "bench" => RunBenchmarks(args[1..]),
     "load" => await PhoneLoadRunner.RunAsync(args[1..]),
     "latency" => await LatencyRunner.RunAsync(args[1..]),
+    "ai" => await AiLatencyRunner.RunAsync(args[1..]),
     "listen" => await ListenRunner.RunAsync(args[1..]),
     "path" => PathCostRunner.Run(args[1..]),
     "quality" => ResamplerQualityRunner.Run(args[1..]),
@@ -26,6 +28,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N]");
     return 2;
 }

@@ -105,6 +105,68 @@ internal static class SentenceBoundaries
         return -1;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> (streamed, more may follow) already ends a sentence whatever comes next: it
+    /// ends in <c>!</c>/<c>?</c>, or in a single <c>.</c> right after a word of letters that is no title, initial or
+    /// abbreviation — outside brackets, *asterisks* and open double quotes. A decimal ("3."), an ellipsis, "etc." or
+    /// "Dr." stays undecided as in <see cref="Find"/>. Lets a sentence go without waiting for the next token.
+    /// </summary>
+    public static bool EndsNow(string text)
+    {
+        var j = text.Length;
+        var i = j;
+        while (i > 0 && IsTerminator(text[i - 1]))
+        {
+            i--;
+        }
+
+        if (i == j || i == 0 || text[j - 1] == '…')
+        {
+            return false;
+        }
+
+        var cluster = text.AsSpan(i, j - i);
+        var exclaims = cluster.Contains('!') || cluster.Contains('?');
+        if ((!exclaims && (cluster.Length > 1 || !char.IsLetter(text[i - 1]))) || Classify(text, i, cluster) != Kind.Ends)
+        {
+            return false;
+        }
+
+        var depth = 0;
+        var inAsterisks = false;
+        var straightQuotes = 0;
+        var curlyQuotes = 0;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '(' or '[' or '{' or '<':
+                    depth++;
+                    break;
+                case ')' or ']' or '}' or '>' when depth > 0:
+                    depth--;
+                    break;
+                case '*':
+                    inAsterisks = !inAsterisks;
+                    break;
+                case '"':
+                    straightQuotes++;
+                    break;
+                case '“':
+                    curlyQuotes++;
+                    break;
+                case '”':
+                    curlyQuotes--;
+                    break;
+            }
+        }
+
+        return depth == 0 && !inAsterisks && straightQuotes % 2 == 0 && curlyQuotes <= 0;
+    }
+
+    /// <summary>Characters that may trail a terminator and still belong to its sentence (more terminators, closers).</summary>
+    public static bool IsTrailing(char c) => IsTerminator(c) || IsCloser(c);
+
     /// <summary>Splits complete text into trimmed sentences (the last one may lack a terminator).</summary>
     public static List<string> Split(string text)
     {

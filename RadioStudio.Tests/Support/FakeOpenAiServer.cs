@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -23,6 +24,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public const int SpeechSampleRate = 24_000;
 
     private readonly ConcurrentQueue<FakeOpenAiRequest> _requests = new();
+    private readonly ConcurrentQueue<(string Event, int Index, long Timestamp)> _timeline = new();
     private readonly WebApplication _app;
     private int _chatStreamsOpen;
 
@@ -46,6 +48,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     /// <summary>Streamed chat replies still being sent right now.</summary>
     public int ChatStreamsOpen => Volatile.Read(ref _chatStreamsOpen);
+
+    /// <summary>
+    /// What the server did and when (Stopwatch ticks), in order, for latency measurements: <c>chat.stream</c> /
+    /// <c>chat.plain</c> (request read), <c>chat.token</c> (token <c>Index</c> flushed), <c>chat.done</c>,
+    /// <c>tts.request</c>, <c>tts.audio</c> (chunk <c>Index</c> flushed), <c>stt.request</c> (form read), <c>stt.reply</c>.
+    /// </summary>
+    public IReadOnlyList<(string Event, int Index, long Timestamp)> Timeline => [.. _timeline];
 
     /// <summary>Model ids <c>/v1/models</c> lists.</summary>
     public IReadOnlyList<string> Models { get; set; } = ["fake-dialogue", "fake-cheap"];
@@ -95,6 +104,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var model = (string?)body["model"] ?? "fake";
         if ((bool?)body["stream"] != true)
         {
+            Mark("chat.plain");
             await DelayAsync(reply.FirstTokenDelay + (reply.TokenInterval * reply.Tokens.Count), context.RequestAborted);
             var message = new JsonObject { ["role"] = "assistant", ["content"] = string.Concat(reply.Tokens) };
             var choice = new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = reply.FinishReason };
@@ -107,6 +117,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
+        Mark("chat.stream");
         context.Response.ContentType = "text/event-stream";
         Interlocked.Increment(ref _chatStreamsOpen);
         try
@@ -119,7 +130,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
     }
 
-    private static async Task StreamChatAsync(HttpContext context, FakeChatReply reply, string model)
+    private async Task StreamChatAsync(HttpContext context, FakeChatReply reply, string model)
     {
         await DelayAsync(reply.FirstTokenDelay, context.RequestAborted);
         for (var i = 0; i < reply.Tokens.Count; i++)
@@ -136,10 +147,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             }
 
             await WriteEventAsync(context, Chunk(model, delta, null));
+            Mark("chat.token", i);
         }
 
         await WriteEventAsync(context, Chunk(model, new JsonObject(), reply.FinishReason));
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+        Mark("chat.done");
     }
 
     private async Task SpeechAsync(HttpContext context)
@@ -152,6 +165,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
+        Mark("tts.request");
         context.Response.ContentType = "audio/pcm";
         await DelayAsync(reply.FirstAudioDelay, context.RequestAborted);
         const int chunk = 4800; // 100 ms of 24 kHz PCM16
@@ -159,6 +173,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(reply.Pcm16.AsMemory(offset, Math.Min(chunk, reply.Pcm16.Length - offset)), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
+            Mark("tts.audio", offset / chunk);
             if (offset == 0 && reply.HoldAfterFirstChunk is { } hold)
             {
                 await hold.WaitAsync(context.RequestAborted);
@@ -172,6 +187,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         var file = form.Files.Count > 0 ? form.Files[0] : null;
         Record(context, string.Join('&', fields.Select(f => f.Key + "=" + f.Value)), file?.Length ?? 0);
+        Mark("stt.request");
         var reply = Transcription(file?.Length ?? 0, fields);
         await DelayAsync(reply.Delay, context.RequestAborted);
         if (reply.Status != 200)
@@ -184,11 +200,15 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             context.Response.ContentType = "text/plain";
             await context.Response.WriteAsync(reply.Text, context.RequestAborted);
+            Mark("stt.reply");
             return;
         }
 
         await WriteJsonAsync(context, new JsonObject { ["text"] = reply.Text });
+        Mark("stt.reply");
     }
+
+    private void Mark(string what, int index = 0) => _timeline.Enqueue((what, index, Stopwatch.GetTimestamp()));
 
     private static JsonObject Chunk(string model, JsonObject delta, string? finish) => new()
     {

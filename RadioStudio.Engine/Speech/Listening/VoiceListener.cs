@@ -61,11 +61,28 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
     /// <inheritdoc />
     public string Name => "voice listener";
 
-    /// <summary>The host holds push-to-talk; releasing it ends the host's turn.</summary>
+    /// <summary>
+    /// The host holds push-to-talk; releasing it ends the host's turn at once (the listening thread is woken,
+    /// not left to notice it with the next 20 ms block).
+    /// </summary>
     public bool HostPushToTalk
     {
         get => _pushToTalk;
-        set => _pushToTalk = value;
+        set
+        {
+            _pushToTalk = value;
+            if (!value && !_stopping)
+            {
+                try
+                {
+                    _wake.Set();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Released after the studio stopped: there is no turn to end.
+                }
+            }
+        }
     }
 
     /// <summary>Listen to the host all the time, not only during push-to-talk.</summary>
@@ -125,6 +142,13 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
                 }
             }
         }
+
+        // Push-to-talk released since the last block: the host's turn ends now, with what was heard while held.
+        var host = _channels[0];
+        if (host.Held && !_pushToTalk && !OpenMic)
+        {
+            EndHeldTurn(host);
+        }
     }
 
     private void Run()
@@ -183,14 +207,19 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
         }
         else if (channel.Held)
         {
-            channel.Held = false;
-            if (channel.HeardSpeech && channel.TalkLength > 0)
-            {
-                SpeechEnded?.Invoke(channel.Source, new SpeechSegment(channel.TalkCopy(), _endpointing.SampleRate), Stopwatch.GetTimestamp());
-            }
-
-            channel.ResetTalk();
+            EndHeldTurn(channel);
         }
+    }
+
+    private void EndHeldTurn(Channel channel)
+    {
+        channel.Held = false;
+        if (channel.HeardSpeech && channel.TalkLength > 0)
+        {
+            SpeechEnded?.Invoke(channel.Source, new SpeechSegment(channel.TalkCopy(), _endpointing.SampleRate), Stopwatch.GetTimestamp());
+        }
+
+        channel.ResetTalk();
     }
 
     private static partial class Log

@@ -20,6 +20,7 @@ public sealed class SimulatedCall : IAsyncDisposable
     private readonly byte[] _audio;
     private readonly List<ReceivedFrame> _received = [];
     private readonly List<long> _sent = [];
+    private readonly List<long> _clearTimes = [];
     private readonly MemoryStream _receivedAudio = new();
     private readonly List<(string Name, long Due)> _pendingMarks = [];
     private readonly Lock _gate = new();
@@ -72,6 +73,15 @@ public sealed class SimulatedCall : IAsyncDisposable
 
     /// <summary>How many clear messages the studio sent.</summary>
     public int Clears => Volatile.Read(ref _clears);
+
+    /// <summary>When each clear message arrived (Stopwatch ticks), in order.</summary>
+    public long[] ClearTimestamps()
+    {
+        lock (_gate)
+        {
+            return [.. _clearTimes];
+        }
+    }
 
     /// <summary>A snapshot of the frames received so far.</summary>
     public ReceivedFrame[] ReceivedFrames()
@@ -267,6 +277,7 @@ public sealed class SimulatedCall : IAsyncDisposable
                             break;
                         case StreamEvent.Clear:
                             _clears++;
+                            _clearTimes.Add(now);
                             _playedUntil = now;
                             for (var i = 0; i < _pendingMarks.Count; i++)
                             {

@@ -26,7 +26,7 @@ public sealed class SentenceSplitterTests
         var emitted = Stream(splitter, tokens);
 
         Assert.Equal("Hi, thanks for having me.", emitted[0].Sentence);
-        Assert.Equal(tokens.ToList().IndexOf(" My"), emitted[0].Token);
+        Assert.Equal(tokens.ToList().IndexOf(" me."), emitted[0].Token);
         Assert.Equal(["Hi, thanks for having me.", "My sister stopped talking to me last spring."], emitted.Select(e => e.Sentence));
         Assert.Equal("I don't know why", splitter.Flush());
     }
@@ -106,7 +106,34 @@ public sealed class SentenceSplitterTests
 
         var emitted = Stream(splitter, Words("You know what? I love it! Really."));
 
-        Assert.Equal(["You know what?", "I love it!"], emitted.Select(e => e.Sentence));
-        Assert.Equal("Really.", splitter.Flush());
+        Assert.Equal(["You know what?", "I love it!", "Really."], emitted.Select(e => e.Sentence));
+        Assert.Equal("", splitter.Flush());
+    }
+
+    [Fact]
+    public void Append_TerminatorAfterWord_ReleasesWithItsOwnToken()
+    {
+        // Waiting for the whitespace would cost one token interval (50 ms at 20 tokens/s) before TTS could start.
+        var splitter = new SentenceSplitter();
+
+        Assert.Empty(splitter.Append("I finally got through"));
+        Assert.Equal(["I finally got through tonight."], splitter.Append(" tonight."));
+        Assert.Equal(["Is that you?"], splitter.Append(" Is that you?"));
+        Assert.Equal(["Wow, it really is."], splitter.Append("! Wow, it really is."));
+    }
+
+    [Theory]
+    [InlineData(new[] { " The", " bill", " was", " 3." }, "5")]
+    [InlineData(new[] { " I", " saw", " Dr." }, " Patel")]
+    [InlineData(new[] { " Apples", " and", " pears", " etc." }, " are")]
+    [InlineData(new[] { " I", " was", " like..." }, " you")]
+    [InlineData(new[] { " He", " said", " \"no", " way." }, "\"")]
+    [InlineData(new[] { " Well", " (he", " sighs", " loudly." }, ")")]
+    public void Append_UndecidedTerminatorAtEnd_Waits(string[] tokens, string next)
+    {
+        var splitter = new SentenceSplitter();
+
+        Assert.Empty(Stream(splitter, tokens));
+        Assert.Empty(splitter.Append(next));
     }
 }

@@ -1,0 +1,421 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using RadioStudio.Engine.Audio.Codecs;
+using RadioStudio.Engine.Audio.Graph;
+using RadioStudio.Engine.Audio.Routing;
+using RadioStudio.Engine.Show.Turns;
+using RadioStudio.Engine.State;
+using RadioStudio.Engine.Studio;
+using RadioStudio.Engine.Telephony;
+using RadioStudio.Engine.Telephony.Simulator;
+using RadioStudio.Tests.Support;
+using RadioStudio.Web.Hosting;
+
+namespace RadioStudio.Bench;
+
+/// <summary>
+/// AI caller latency through the real studio (issue 5). The studio is hosted in this process as the
+/// <c>latency</c> runner does, with its LLM, STT and TTS pointed at the tests' fake OpenAI-compatible API
+/// (linked, not copied) answering with fixed latencies. One simulated phone caller is on air over the real
+/// Twilio protocol, an AI caller is on the line in auto mode (debounce and cooldown 0). Each turn: the host
+/// talks into <c>HostMic</c> with push-to-talk held and releases it (end of host speech); the first AI frame the
+/// phone caller receives gives the end-to-end time, and the fake's own timeline the provider time. Later in
+/// the AI's first sentence, after the model's last token, the host talks over it (barge-in): the first graph
+/// block whose AI bus is silent and the phone caller's <c>clear</c> are timed from the host's speech onset; that
+/// speech is the next turn's host speech.
+/// </summary>
+internal static class AiLatencyRunner
+{
+    private const string Reply =
+        "I've been listening to your show for years and I finally got through tonight. " +
+        "My neighbour keeps a goat on his balcony and it sings at dawn. " +
+        "Honestly I think the council should do something about it before summer.";
+
+    private const string HostSays = "So what do you make of that, caller?";
+    private const float AiFrameRms = 0.01f; // −40 dBFS: the AI voice arrives at about −15 dBFS, everything else is silent
+
+    // Frames arriving this soon after the release still carry the tail of the host's own voice (in the caller's
+    // return); the providers alone take over a second, so no AI audio can be among them.
+    private static readonly long HostTail = Stopwatch.Frequency * 3 / 10;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var turns = Option(args, "--turns", 20);
+        var warmup = Option(args, "--warmup", 1);
+        var settings = new Settings(
+            Stt: Option(args, "--stt-ms", 100),
+            FirstToken: Option(args, "--first-token-ms", 300),
+            TokenInterval: 1000 / Option(args, "--tokens-per-second", 20),
+            Tts: Option(args, "--tts-ms", 150),
+            Utility: Option(args, "--utility-ms", 0),
+            HostSpeech: Option(args, "--host-speech-ms", 1200));
+
+        await using var fake = await FakeOpenAiServer.StartAsync();
+        fake.Transcription = (_, _) => new FakeTranscriptionReply(HostSays, TimeSpan.FromMilliseconds(settings.Stt));
+        fake.Speech = body => FakeSpeechReply.ToneFor((string?)body["input"] ?? "", TimeSpan.FromMilliseconds(settings.Tts));
+        fake.Chat = body => (bool?)body["stream"] == true
+            ? FakeChatReply.Text(Reply, TimeSpan.FromMilliseconds(settings.FirstToken), TimeSpan.FromMilliseconds(settings.TokenInterval))
+            : body.ToJsonString().Contains("Answer only yes or no", StringComparison.Ordinal)
+                ? FakeChatReply.Text("yes", TimeSpan.FromMilliseconds(settings.Utility))
+                : FakeChatReply.Text("A caller.");
+
+        var data = Directory.CreateTempSubdirectory("radiostudio-ai-");
+        await StudioProcess.SeedLiveShowAsync(data.FullName);
+        var baseUrl = $"http://127.0.0.1:{StudioProcess.FreePort()}";
+        Environment.SetEnvironmentVariable(StudioConfiguration.ConfigFileVariable, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        var app = StudioHost.Build(
+        [
+            "--urls", baseUrl,
+            "--environment", "Production",
+            $"--Storage:Path={data.FullName}",
+            $"--Twilio:AccountSid={StudioProcess.AccountSid}",
+            $"--Twilio:AuthToken={StudioProcess.AuthToken}",
+            "--Twilio:ApiBaseUrl=http://127.0.0.1:9",
+            "--Logging:LogLevel:Default=Warning",
+            "--Llm:Provider=openai", $"--Llm:Endpoint={fake.BaseUrl}", "--Llm:ApiKey=bench", "--Llm:Model=fake-dialogue", "--Llm:UtilityModel=fake-cheap",
+            "--SpeechToText:Provider=openai", $"--SpeechToText:Endpoint={fake.BaseUrl}", "--SpeechToText:ApiKey=bench", "--SpeechToText:Model=fake-stt",
+            "--TextToSpeech:Provider=openai", $"--TextToSpeech:Endpoint={fake.BaseUrl}", "--TextToSpeech:ApiKey=bench", "--TextToSpeech:Model=fake-tts",
+            "--AiCallers:RespondDebounceSeconds=0",
+            "--AiCallers:CooldownSeconds=0",
+        ]);
+        await app.StartAsync();
+        try
+        {
+            return await MeasureAsync(app, baseUrl, fake, settings, turns, warmup);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<int> MeasureAsync(WebApplication app, string baseUrl, FakeOpenAiServer fake, Settings settings, int turns, int warmup)
+    {
+        var engine = app.Services.GetRequiredService<StudioEngine>();
+        var phones = app.Services.GetRequiredService<PhoneSystem>();
+        var graph = app.Services.GetRequiredService<AudioGraph>();
+        var director = app.Services.GetRequiredService<AiDirector>();
+        var tap = new MixTap(graph.Buses.IndexOf(new BusId(BusKind.HostMic)), graph.Buses.IndexOf(new BusId(BusKind.AiVoice)));
+        var host = new HostVoice();
+        var confirmation = host.ConfirmationTime();
+        _ = graph.HostMic.Play(host);
+        graph.AddOutput(tap);
+
+        using var http = new HttpClient();
+        var simulator = new PhoneSimulator(http);
+        var phone = await simulator.PlaceCallAsync(new SimulatedCallOptions(
+            new Uri(baseUrl), baseUrl, StudioProcess.AccountSid, StudioProcess.AuthToken, "+15550301234", "+15550100000") { RecordAudio = true });
+        if (phone.RefusedWith is { } refused)
+        {
+            throw new InvalidOperationException("The phone caller was refused: " + refused);
+        }
+
+        var lineId = await LineIdAsync(engine, phone.CallSid);
+        await engine.TakeCallAsync(lineId);
+        await engine.SetRespondModeAsync(RespondMode.Auto);
+        await director.CallAsync(1);
+        for (var i = 0; i < 500 && engine.Current.Ai is not { ActiveSlot: 1, Phase: AiPhase.Listening }; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Console.Error.WriteLine($"on air: 1 phone caller, AI caller {engine.Current.AiCallers[0].Name} (auto mode); the endpointer confirms the host's voice after {confirmation.TotalMilliseconds:0} ms of it");
+        await Task.Delay(1000); // let the clock, sockets and JIT settle
+
+        var rows = new List<TurnRow>();
+        var barges = new List<BargeRow>();
+        var problems = new List<string>();
+        var firstSentenceTokens = FakeChatReply.Words(Reply[..(Reply.IndexOf('.', StringComparison.Ordinal) + 1)]).Count;
+        var replyTokens = FakeChatReply.Words(Reply).Count;
+
+        // Turn 0's host speech; every later turn's host speech is the previous turn's barge-in.
+        director.PushToTalk(true);
+        await Task.Delay(100);
+        host.Start();
+        for (var turn = 0; turn < warmup + turns; turn++)
+        {
+            await Task.Delay(settings.HostSpeech);
+            var lastTurn = engine.Current.Ai.LastTurn;
+            var end = Stopwatch.GetTimestamp();
+            host.Stop();
+            director.PushToTalk(false);
+
+            // Wait for the AI's first frame at the phone caller, then for the model to finish.
+            var first = await FirstAiFrameAsync(phone, end, TimeSpan.FromSeconds(10));
+            if (first is null)
+            {
+                problems.Add($"turn {turn + 1}: no AI audio reached the phone caller within 10 s");
+                director.PushToTalk(true);
+                host.Start();
+                continue;
+            }
+
+            var llmDone = await WaitForEventAsync(fake, "chat.done", end, TimeSpan.FromSeconds(10));
+            var bargeAt = Math.Max(llmDone ?? 0, first.Value.Arrival + Stopwatch.Frequency) + (Stopwatch.Frequency / 5);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), bargeAt);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            // Barge-in: push-to-talk, then speech 100 ms later (the onset); this is also the next turn's host speech.
+            director.PushToTalk(true);
+            await Task.Delay(100);
+            var onset = Stopwatch.GetTimestamp();
+            host.Start();
+            await Task.Delay(500);
+            var blocks = tap.Snapshot();
+            rows.Add(Turn(turn, end, first.Value, blocks, fake.Timeline, firstSentenceTokens, replyTokens, settings, problems));
+            barges.Add(Barge(turn, onset, blocks, phone.ClearTimestamps(), problems));
+
+            var deadline = Stopwatch.GetTimestamp() + (3 * Stopwatch.Frequency);
+            while (ReferenceEquals(engine.Current.Ai.LastTurn, lastTurn) && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            rows[^1] = rows[^1] with { Logged = ReferenceEquals(engine.Current.Ai.LastTurn, lastTurn) ? null : engine.Current.Ai.LastTurn };
+            var r = rows[^1];
+            var st = r.Stages;
+            Console.Error.WriteLine(Invariant($"turn {turn + 1}{(turn < warmup ? " (warm-up)" : "")}: end-to-end {r.EndToEnd:0.0} ms, overhead {r.Overhead:0.0} ms [release→STT {st.ToStt:0.0}, STT→LLM {st.SttToLlm:0.0} (should-respond→LLM {st.Utility:0.0}), token→TTS {st.SentenceToTts:0.0}, audio→block {st.TtsToBlock:0.0}, block→phone {st.BlockToPhone:0.0}]; barge-in silent {barges[^1].Silent:0.0} ms, clear {barges[^1].Clear:0.0} ms; logged {r.Logged?.Outcome ?? "–"}"));
+        }
+
+        host.Stop();
+        director.PushToTalk(false);
+        await Task.Delay(300);
+        await director.HangUpAsync();
+        await phone.HangUpAsync();
+        await phone.DisposeAsync();
+
+        if (warmup > 0 && rows.Count > warmup)
+        {
+            Console.WriteLine(Invariant($"Warm-up (first turn after start, excluded below; JIT and first connections): end-to-end {rows[0].EndToEnd:0.0} ms, overhead {rows[0].Overhead:0.0} ms."));
+            rows.RemoveRange(0, warmup);
+            barges.RemoveRange(0, warmup);
+        }
+
+        Console.WriteLine(Report(rows, barges, problems, settings, confirmation, firstSentenceTokens, replyTokens));
+        var ok = problems.Count == 0 && rows.Count == turns
+            && rows.All(r => r.Overhead <= 80 && r.BeforeLastToken > 0) && barges.All(b => b.Silent <= 150 && b.Clear <= 150);
+        Console.WriteLine(ok ? "RESULT: all targets met" : "RESULT: a target was missed");
+        return ok ? 0 : 1;
+    }
+
+    private static TurnRow Turn(
+        int turn, long end, (long Arrival, double Rms) first, MixTap.Block[] blocks, IReadOnlyList<(string Event, int Index, long Timestamp)> timeline,
+        int firstSentenceTokens, int replyTokens, Settings settings, List<string> problems)
+    {
+        long At(string what, long after, int index = -1) =>
+            timeline.FirstOrDefault(e => e.Event == what && e.Timestamp >= after && (index < 0 || e.Index == index)).Timestamp;
+
+        var sttRequest = At("stt.request", end);
+        var sttReply = At("stt.reply", sttRequest);
+        var utility = At("chat.plain", sttReply);
+        var chat = At("chat.stream", sttReply);
+        var sentenceToken = At("chat.token", chat, firstSentenceTokens - 1);
+        var lastToken = At("chat.token", chat, replyTokens - 1);
+        var ttsRequest = At("tts.request", chat);
+        var ttsAudio = At("tts.audio", ttsRequest, 0);
+        if (new[] { sttRequest, sttReply, chat, sentenceToken, lastToken, ttsRequest, ttsAudio }.Any(t => t == 0))
+        {
+            problems.Add($"turn {turn + 1}: the fake's timeline is incomplete");
+        }
+
+        var aiBlock = blocks.FirstOrDefault(b => b.At > end && b.AiRms > 0);
+        var provider = Ms(sttReply - sttRequest) + Ms(sentenceToken - chat) + Ms(ttsAudio - ttsRequest);
+        var nominal = settings.Stt + settings.FirstToken + ((firstSentenceTokens - 1) * settings.TokenInterval) + settings.Tts;
+        var e2e = Ms(first.Arrival - end);
+        return new TurnRow(
+            e2e, provider, nominal, e2e - provider,
+            Stages: new Stages(
+                ToStt: Ms(sttRequest - end), Stt: Ms(sttReply - sttRequest), SttToLlm: Ms(chat - sttReply),
+                Utility: utility != 0 && utility < chat ? Ms(chat - utility) : double.NaN,
+                Sentence: Ms(sentenceToken - chat), SentenceToTts: Ms(ttsRequest - sentenceToken), Tts: Ms(ttsAudio - ttsRequest),
+                TtsToBlock: Ms(aiBlock.At - ttsAudio), BlockToPhone: Ms(first.Arrival - aiBlock.At)),
+            BeforeLastToken: Ms(lastToken - first.Arrival), AiLevelDb: 20 * Math.Log10(first.Rms), Logged: null);
+    }
+
+    private static BargeRow Barge(int turn, long onset, MixTap.Block[] blocks, long[] clears, List<string> problems)
+    {
+        var before = blocks.LastOrDefault(b => b.At <= onset);
+        if (before.AiRms <= 0)
+        {
+            problems.Add($"turn {turn + 1}: the AI was not speaking when the host barged in");
+        }
+
+        var entered = blocks.FirstOrDefault(b => b.At > onset && b.HostRms > 0);
+        var silent = blocks.FirstOrDefault(b => b.At > onset && b.AiRms == 0);
+        var clear = clears.FirstOrDefault(c => c > onset);
+        if (silent.At == 0 || clear == 0)
+        {
+            problems.Add($"turn {turn + 1}: barge-in not seen (silent block {silent.At != 0}, clear {clear != 0})");
+        }
+
+        return new BargeRow(Ms(entered.At - onset), Ms(silent.At - onset), Ms(clear - onset), silent.Index - entered.Index);
+    }
+
+    private static async Task<(long Arrival, double Rms)?> FirstAiFrameAsync(SimulatedCall phone, long after, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var checkedFrames = 0;
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            var frames = phone.ReceivedFrames();
+            var audio = phone.ReceivedAudio();
+            var offset = 0;
+            for (var i = 0; i < frames.Length && offset + frames[i].PayloadLength <= audio.Length; i++)
+            {
+                var length = frames[i].PayloadLength;
+                if (i >= checkedFrames && frames[i].ArrivalTimestamp > after + HostTail)
+                {
+                    var rms = Rms(audio.AsSpan(offset, length));
+                    if (rms > AiFrameRms)
+                    {
+                        return (frames[i].ArrivalTimestamp, rms);
+                    }
+
+                    checkedFrames = i + 1;
+                }
+
+                offset += length;
+            }
+
+            await Task.Delay(5);
+        }
+
+        return null;
+    }
+
+    private static async Task<long?> WaitForEventAsync(FakeOpenAiServer fake, string what, long after, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            var hit = fake.Timeline.FirstOrDefault(e => e.Event == what && e.Timestamp > after);
+            if (hit.Timestamp != 0)
+            {
+                return hit.Timestamp;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return null;
+    }
+
+    private static string Report(List<TurnRow> rows, List<BargeRow> barges, List<string> problems, Settings s, TimeSpan confirmation, int sentenceTokens, int replyTokens)
+    {
+        var text = new StringBuilder();
+        string Stats(IEnumerable<double> values)
+        {
+            var v = values.Where(x => !double.IsNaN(x)).ToArray();
+            return v.Length == 0 ? "–" : Invariant($"{v.Min():0.0} / {Percentile(v, 0.5):0.0} / {Percentile(v, 0.95):0.0} / {v.Max():0.0}");
+        }
+
+        string Logged(Func<TurnLatency, TimeSpan?> stage) =>
+            Stats(rows.Select(r => r.Logged is { } l && stage(l) is { } t ? t.TotalMilliseconds : double.NaN));
+
+        text.AppendLine(Invariant($"Fake providers: STT {s.Stt} ms; LLM first token {s.FirstToken} ms then one token every {s.TokenInterval} ms ({1000 / s.TokenInterval} tok/s), reply {replyTokens} tokens in 3 sentences, the first {sentenceTokens} tokens; should-respond (utility model) {s.Utility} ms; TTS first audio {s.Tts} ms."));
+        text.AppendLine(Invariant($"Nominal provider time to the first AI audio: {s.Stt} + {s.FirstToken} + {sentenceTokens - 1} × {s.TokenInterval} + {s.Tts} = {rows.FirstOrDefault()?.Nominal ?? 0:0} ms. Host speech {s.HostSpeech} ms per turn; the endpointer confirms this voice after {confirmation.TotalMilliseconds:0} ms of it."));
+        text.AppendLine(Invariant($"{rows.Count} turns, {barges.Count} barge-ins."));
+        text.AppendLine();
+        text.AppendLine("| end of host speech → first AI audio at the phone caller (ms) | min / median / p95 / max |");
+        text.AppendLine("|---|---|");
+        text.AppendLine(Invariant($"| end-to-end (push-to-talk released → first AI frame received by the simulated caller) | {Stats(rows.Select(r => r.EndToEnd))} |"));
+        text.AppendLine(Invariant($"| provider time, as the fake served it (STT + LLM to the first sentence's last token + TTS first audio) | {Stats(rows.Select(r => r.Provider))} |"));
+        text.AppendLine(Invariant($"| **pipeline overhead** = end-to-end − provider time (target ≤ 80) | **{Stats(rows.Select(r => r.Overhead))}** |"));
+        text.AppendLine(Invariant($"| first AI audio at the caller → the LLM's last token (> 0: spoken while the model still streams) | {Stats(rows.Select(r => r.BeforeLastToken))} |"));
+        text.AppendLine(Invariant($"| level of that first AI frame (dBFS) | {Stats(rows.Select(r => r.AiLevelDb))} |"));
+        text.AppendLine();
+        text.AppendLine("| stage (ms, from the fake's and the tap's timestamps) | min / median / p95 / max |");
+        text.AppendLine("|---|---|");
+        text.AppendLine(Invariant($"| release → STT request read by the fake (listener notices the release, segment → WAV, upload) | {Stats(rows.Select(r => r.Stages.ToStt))} |"));
+        text.AppendLine(Invariant($"| STT (fake) | {Stats(rows.Select(r => r.Stages.Stt))} |"));
+        text.AppendLine(Invariant($"| STT reply → dialogue request read (transcript entry, should-respond round trip, turn start) | {Stats(rows.Select(r => r.Stages.SttToLlm))} |"));
+        text.AppendLine(Invariant($"| … of which should-respond request → dialogue request | {Stats(rows.Select(r => r.Stages.Utility))} |"));
+        text.AppendLine(Invariant($"| dialogue request → first sentence's last token flushed (fake) | {Stats(rows.Select(r => r.Stages.Sentence))} |"));
+        text.AppendLine(Invariant($"| that token → TTS request read (SSE parse, sentence split, TTS request) | {Stats(rows.Select(r => r.Stages.SentenceToTts))} |"));
+        text.AppendLine(Invariant($"| TTS request → first audio chunk flushed (fake) | {Stats(rows.Select(r => r.Stages.Tts))} |"));
+        text.AppendLine(Invariant($"| first audio chunk → first graph block with AI audio (client read, resample, next block) | {Stats(rows.Select(r => r.Stages.TtsToBlock))} |"));
+        text.AppendLine(Invariant($"| that block → frame received by the phone caller | {Stats(rows.Select(r => r.Stages.BlockToPhone))} |"));
+        text.AppendLine();
+        text.AppendLine("| the studio's own TurnLatency (ms, from the listener's end of speech) | min / median / p95 / max |");
+        text.AppendLine("|---|---|");
+        text.AppendLine(Invariant($"| SpeechToTextFinal | {Logged(l => l.SpeechToTextFinal)} |"));
+        text.AppendLine(Invariant($"| LlmFirstToken | {Logged(l => l.LlmFirstToken)} |"));
+        text.AppendLine(Invariant($"| FirstSentence | {Logged(l => l.FirstSentence)} |"));
+        text.AppendLine(Invariant($"| TextToSpeechFirstAudio | {Logged(l => l.TextToSpeechFirstAudio)} |"));
+        text.AppendLine(Invariant($"| OnAir | {Logged(l => l.OnAir)} |"));
+        text.AppendLine(Invariant($"| outcomes: {string.Join(", ", rows.GroupBy(r => r.Logged?.Outcome ?? "not logged").Select(g => $"{g.Key} {g.Count()}"))} | |"));
+        text.AppendLine();
+        text.AppendLine("| barge-in: host speech onset → (ms) | min / median / p95 / max |");
+        text.AppendLine("|---|---|");
+        text.AppendLine(Invariant($"| first graph block carrying the host's voice (clock phase) | {Stats(barges.Select(b => b.Entered))} |"));
+        text.AppendLine(Invariant($"| **first graph block with the AI bus silent** (every output, phone returns included; target ≤ 150) | **{Stats(barges.Select(b => b.Silent))}** |"));
+        text.AppendLine(Invariant($"| **Twilio `clear` received by the phone caller** (target ≤ 150) | **{Stats(barges.Select(b => b.Clear))}** |"));
+        text.AppendLine(Invariant($"| blocks from the host's first block to the silent one | {Stats(barges.Select(b => (double)b.Blocks))} |"));
+        foreach (var problem in problems)
+        {
+            text.AppendLine("problem: " + problem);
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<string> LineIdAsync(StudioEngine engine, string callSid)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (engine.Current.Lines.FirstOrDefault(l => l.CallSid == callSid && l.Status == LineStatus.Holding) is { } line)
+            {
+                return line.Id;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"{callSid} never reached the queue");
+    }
+
+    private static double Rms(ReadOnlySpan<byte> mulaw)
+    {
+        double sum = 0;
+        foreach (var b in mulaw)
+        {
+            var x = MuLaw.Decode(b) / 32768.0;
+            sum += x * x;
+        }
+
+        return Math.Sqrt(sum / Math.Max(1, mulaw.Length));
+    }
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    private static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private sealed record Settings(int Stt, int FirstToken, int TokenInterval, int Tts, int Utility, int HostSpeech);
+
+    private sealed record Stages(double ToStt, double Stt, double SttToLlm, double Utility, double Sentence, double SentenceToTts, double Tts, double TtsToBlock, double BlockToPhone);
+
+    private sealed record TurnRow(double EndToEnd, double Provider, double Nominal, double Overhead, Stages Stages, double BeforeLastToken, double AiLevelDb, TurnLatency? Logged);
+
+    private sealed record BargeRow(double Entered, double Silent, double Clear, long Blocks);
+}
