@@ -139,7 +139,8 @@ public sealed class AiProvidersPanelTests : PageTestContext
         Assert.Equal("/v1/models", request.Path);
         Assert.Equal("Bearer " + Key, request.Authorization);
 
-        // The list only suggests: the model field still takes any name.
+        // The list only suggests: the model field still takes any name (once the load handler has finished).
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=ai-load-models]").HasAttribute("disabled")));
         cut.Find("[data-testid=ai-llm-model]").Change("my-fine-tune");
         Assert.Equal("my-fine-tune", cut.Find("[data-testid=ai-llm-model]").GetAttribute("value"));
     }
