@@ -75,6 +75,10 @@ internal static partial class PhoneLoadRunner
         Console.WriteLine(report);
         Console.WriteLine();
         Console.WriteLine(clock.Report);
+        foreach (var line in studio.Output.Where(l => l.Contains("Audio clock GC:", StringComparison.Ordinal)))
+        {
+            Console.WriteLine(line.Trim());
+        }
         var ok = dropped == 0 && accounted == callers && rates.Min() >= 49 && rates.Max() <= 51 && Percentile(gaps, 0.99) <= 40 && clock.Ok;
         Console.WriteLine(ok ? "RESULT: all targets met" : "RESULT: a target was missed");
         if (!ok)

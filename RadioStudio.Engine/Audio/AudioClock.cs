@@ -64,6 +64,7 @@ public sealed class AudioClock : IDisposable
         Started?.Invoke(Scheduling);
         var start = Stopwatch.GetTimestamp();
         var previous = start;
+        var lastCollections = GC.CollectionCount(0);
         var ticksPerBlock = (long)(BlockDuration.TotalSeconds * Stopwatch.Frequency);
         long block = 0;
         long blockIndex = 0;
@@ -90,7 +91,10 @@ public sealed class AudioClock : IDisposable
             }
 
             var now = Stopwatch.GetTimestamp();
-            Stats.Record(Stopwatch.GetElapsedTime(previous, now));
+            // Every collection (any generation) counts as a gen-0 one: a change says a GC ran in this interval.
+            var collections = GC.CollectionCount(0);
+            Stats.Record(Stopwatch.GetElapsedTime(previous, now), collections != lastCollections);
+            lastCollections = collections;
             previous = now;
             foreach (var client in _clients)
             {

@@ -42,8 +42,23 @@ public sealed class AudioClockStats
         return bins[low..(high + 1)].Sum() / (double)total;
     }
 
-    internal void Record(TimeSpan interval)
+    /// <summary>Blocks that came more than 2 ms late.</summary>
+    public long Late => Interlocked.Read(ref _late);
+
+    /// <summary>Late blocks during which the runtime ran a garbage collection (a suspension the clock cannot avoid).</summary>
+    public long LateWithCollection => Interlocked.Read(ref _lateWithCollection);
+
+    internal void Record(TimeSpan interval, bool collected = false)
     {
+        if (interval > LateAfter)
+        {
+            Interlocked.Increment(ref _late);
+            if (collected)
+            {
+                Interlocked.Increment(ref _lateWithCollection);
+            }
+        }
+
         var bin = (int)Math.Clamp(interval.TotalMilliseconds * 10, 0, BinCount - 1);
         Interlocked.Increment(ref _bins[bin]);
         Interlocked.Increment(ref _blocks);
@@ -52,6 +67,10 @@ public sealed class AudioClockStats
             Interlocked.Exchange(ref _maxIntervalTicks, interval.Ticks);
         }
     }
+
+    private static readonly TimeSpan LateAfter = TimeSpan.FromMilliseconds(22);
+    private long _late;
+    private long _lateWithCollection;
 
     internal void RecordFault() => Interlocked.Increment(ref _faults);
 

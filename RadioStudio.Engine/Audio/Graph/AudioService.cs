@@ -224,6 +224,12 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
             bins.Select((count, bin) => (count, bin)).Where(b => b.count > 0).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.bin}:{b.count}")));
         var within = stats.ShareWithin(AudioClock.BlockDuration, TimeSpan.FromMilliseconds(2));
         Log.ClockStats(logger, stats.Blocks, within * 100, stats.MaxInterval.TotalMilliseconds, stats.Skipped, stats.Faults, graph.Mean.TotalMilliseconds, graph.Max.TotalMilliseconds, histogram);
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration().TotalMilliseconds;
+        var allocatedMiB = GC.GetTotalAllocatedBytes() / 1048576.0;
+        Log.ClockCollections(logger, stats.Late, stats.LateWithCollection, gen0, gen1, gen2, pause, allocatedMiB);
     }
 
     private void OnStemsStatus(StemRecorderStatus status)
@@ -257,6 +263,9 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
         [LoggerMessage(301, LogLevel.Information, "Stems recorded to {Folder}: {Seconds:F1} s, {Dropped} block(s) dropped")]
         public static partial void StemsStopped(ILogger logger, string folder, double seconds, long dropped);
+
+        [LoggerMessage(319, LogLevel.Information, "Audio clock GC: {Late} late blocks, {LateWithGc} of them with a garbage collection in the interval; collections gen0 {Gen0} / gen1 {Gen1} / gen2 {Gen2}, {PauseMs:F0} ms paused in total, {AllocatedMiB:F0} MiB allocated since start")]
+        public static partial void ClockCollections(ILogger logger, long late, long lateWithGc, int gen0, int gen1, int gen2, double pauseMs, double allocatedMiB);
 
         [LoggerMessage(302, LogLevel.Information, "Audio clock: {Blocks} blocks, {WithinPercent:F3} % within 20 ± 2 ms, longest {MaxMs:F1} ms, {Skipped} skipped, {Faults} client faults, graph {GraphMeanMs:F3} ms mean / {GraphMaxMs:F1} ms max per block; intervals (0.1 ms bin:count) {Histogram}")]
         public static partial void ClockStats(ILogger logger, long blocks, double withinPercent, double maxMs, long skipped, long faults, double graphMeanMs, double graphMaxMs, string histogram);
