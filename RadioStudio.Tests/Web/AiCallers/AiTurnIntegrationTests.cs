@@ -186,6 +186,45 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
         Assert.DoesNotContain(state.AiCallers.Take(7), s => s.Name == state.AiCallers[7].Name);
     }
 
+    [Fact]
+    public async Task AutoMode_HostLineEnds_AiDecidesAndAnswersWithoutBeingAsked()
+    {
+        await studio.Engine.SetRespondModeAsync(RespondMode.Auto);
+        await OnTheLineAsync(9);
+        var before = studio.Engine.Current.Transcript.Count;
+        var dialogueBefore = DialogueRequests();
+        studio.OpenAi.Chat = body => (bool?)body["stream"] == true ? FakeChatReply.Text(Reply) : FakeChatReply.Text("yes");
+
+        await studio.Ai.HostLineAsync("So what did you see out there?");
+
+        var state = await studio.Engine.WaitForAsync(s => s.Transcript.Skip(before).Any(e => e.Kind == PartyKind.Ai), TimeSpan.FromSeconds(30));
+        Assert.Equal(Reply, state.Transcript.Skip(before).Single(e => e.Kind == PartyKind.Ai).Text);
+        Assert.Equal(dialogueBefore + 1, DialogueRequests());
+        var decision = studio.OpenAi.Requests.Last(r => r.Path == "/v1/chat/completions" && (bool?)r.Json!["stream"] != true).Json!;
+        Assert.Contains("Answer only yes or no", (string?)decision["messages"]![0]!["content"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AutoMode_ModelSaysNo_TheAiStaysQuiet()
+    {
+        await studio.Engine.SetRespondModeAsync(RespondMode.Auto);
+        await OnTheLineAsync(10);
+        var dialogueBefore = DialogueRequests();
+        var decisionsBefore = studio.OpenAi.Requests.Count(r => r.Path == "/v1/chat/completions" && (bool?)r.Json!["stream"] != true);
+        studio.OpenAi.Chat = body => (bool?)body["stream"] == true ? FakeChatReply.Text(Reply) : FakeChatReply.Text("no");
+
+        await studio.Ai.HostLineAsync("Hang on, folks, I'm going to the phones in a second.");
+
+        await Poll.AssertUntilAsync(
+            () => studio.OpenAi.Requests.Count(r => r.Path == "/v1/chat/completions" && (bool?)r.Json!["stream"] != true) > decisionsBefore, "the should-respond decision was asked");
+        await studio.Ai.Auto.Pending.WaitAsync(TimeSpan.FromSeconds(10));
+        await studio.Ai.CurrentTurn;
+        Assert.Equal(dialogueBefore, DialogueRequests());
+        Assert.Equal(AiPhase.Listening, studio.Engine.Current.Ai.Phase);
+    }
+
+    private int DialogueRequests() => studio.OpenAi.Requests.Count(r => r.Path == "/v1/chat/completions" && (bool?)r.Json!["stream"] == true);
+
     // Dialogue is streamed; persona enrichment and summaries (utility purposes) are not.
     private System.Text.Json.Nodes.JsonObject LastDialogueRequest() =>
         studio.OpenAi.Requests.Last(r => r.Path == "/v1/chat/completions" && (bool?)r.Json!["stream"] == true).Json!;
