@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace RadioStudio.Engine.Telephony.Twilio;
@@ -26,7 +25,11 @@ public sealed partial class MediaStreamSession
     private readonly IMediaStreamHost _host;
     private readonly int _maxMessageBytes;
     private readonly ILogger _logger;
-    private readonly Channel<Outbound> _outbound = Channel.CreateUnbounded<Outbound>(new UnboundedChannelOptions { SingleReader = true });
+    // The audio clock thread (real-time priority) hands frames to the send loop: a lock-free queue and a
+    // lock-free wake-up, so a send loop preempted at the wrong moment can never hold the clock thread up.
+    private readonly ConcurrentQueue<Outbound> _outbound = new();
+    private TaskCompletionSource? _sendWaiter;
+    private volatile bool _outboundDone;
     private readonly byte[][] _frames = [.. Enumerable.Range(0, FrameSlots).Select(_ => new byte[MaxFrameBytes])];
     private readonly ConcurrentDictionary<string, long> _marksInFlight = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing = new();
@@ -88,18 +91,18 @@ public sealed partial class MediaStreamSession
         _nextSlot = (slot + 1) % FrameSlots;
         frame.CopyTo(_frames[slot]);
         Interlocked.Increment(ref _queuedFrames);
-        _outbound.Writer.TryWrite(new Outbound(OutboundKind.Media, slot, Volatile.Read(ref _generation), null));
+        Enqueue(new Outbound(OutboundKind.Media, slot, Volatile.Read(ref _generation), null));
         return true;
     }
 
     /// <summary>Sends a mark; its round trip is measured when Twilio echoes it.</summary>
-    public void SendMark(string name) => _outbound.Writer.TryWrite(new Outbound(OutboundKind.Mark, 0, 0, name));
+    public void SendMark(string name) => Enqueue(new Outbound(OutboundKind.Mark, 0, 0, name));
 
     /// <summary>Barge-in: drops the media still queued here and tells Twilio to drop what it has buffered.</summary>
     public void Clear()
     {
         Interlocked.Increment(ref _generation);
-        _outbound.Writer.TryWrite(new Outbound(OutboundKind.Clear, 0, 0, null));
+        Enqueue(new Outbound(OutboundKind.Clear, 0, 0, null));
     }
 
     /// <summary>The studio ends the stream (drop, hang-up, show over). Returns at once; the loops wind down.</summary>
@@ -133,7 +136,8 @@ public sealed partial class MediaStreamSession
             reason = StreamEndReason.Faulted;
         }
 
-        _outbound.Writer.TryComplete();
+        _outboundDone = true;
+        WakeSender();
         await linked.CancelAsync().ConfigureAwait(false);
         await sender.ConfigureAwait(false);
         await CloseSocketAsync(reason).ConfigureAwait(false);
@@ -245,8 +249,26 @@ public sealed partial class MediaStreamSession
         using var writer = new StreamMessageWriter();
         try
         {
-            await foreach (var item in _outbound.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
+                if (!_outbound.TryDequeue(out var item))
+                {
+                    if (_outboundDone)
+                    {
+                        break;
+                    }
+
+                    var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    Volatile.Write(ref _sendWaiter, waiter);
+                    if (_outbound.IsEmpty && !_outboundDone)
+                    {
+                        await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    Interlocked.CompareExchange(ref _sendWaiter, null, waiter);
+                    continue;
+                }
+
                 if (StreamSid is not { } sid)
                 {
                     continue;
@@ -308,6 +330,14 @@ public sealed partial class MediaStreamSession
             // Already gone: nothing to close.
         }
     }
+
+    private void Enqueue(Outbound item)
+    {
+        _outbound.Enqueue(item);
+        WakeSender();
+    }
+
+    private void WakeSender() => Interlocked.Exchange(ref _sendWaiter, null)?.TrySetResult();
 
     private readonly record struct Outbound(OutboundKind Kind, int Slot, int Generation, string? Mark);
 
