@@ -12,6 +12,8 @@ using RadioStudio.Engine.Telephony;
 using RadioStudio.Engine.Telephony.Simulator;
 using RadioStudio.Web.Hosting;
 
+using static RadioStudio.Bench.BenchHelpers;
+
 namespace RadioStudio.Bench;
 
 /// <summary>
@@ -273,39 +275,12 @@ internal static class LatencyRunner
         return call.RefusedWith is { } refused ? throw new InvalidOperationException($"{options.From} refused: {refused}") : call;
     }
 
-    private static async Task<string> LineIdAsync(StudioEngine engine, string callSid)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            if (engine.Current.Lines.FirstOrDefault(l => l.CallSid == callSid && l.Status == LineStatus.Holding) is { } line)
-            {
-                return line.Id;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"{callSid} never reached the queue");
-    }
 
     private static long[] Subtract(long[] after, long[] before) => [.. after.Select((a, i) => a - before[i])];
 
     private static int LastBin(long[] bins) => Array.FindLastIndex(bins, b => b > 0);
 
-    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
-    private static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-    }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }
