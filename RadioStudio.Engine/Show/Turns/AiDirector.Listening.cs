@@ -45,7 +45,7 @@ public sealed partial class AiDirector
 
         var end = ShowTime() - Stopwatch.GetElapsedTime(endedAt);
         var start = end - segment.Duration;
-        _ = Task.Run(() => TranscribeAsync(source, speaker.Name, speaker.LineId, segment, start < TimeSpan.Zero ? TimeSpan.Zero : start, end, endedAt));
+        Background(Task.Run(() => TranscribeAsync(source, speaker.Name, speaker.LineId, segment, start < TimeSpan.Zero ? TimeSpan.Zero : start, end, endedAt)));
     }
 
     private (string? Name, string? LineId) PhoneSpeaker(int slot)
@@ -134,7 +134,7 @@ public sealed partial class AiDirector
 
                 if (said.Count > 0)
                 {
-                    _ = Task.Run(() => SummariseAsync(said[0].Speaker, false, said));
+                    Background(Task.Run(() => SummariseAsync(said[0].Speaker, false, said)));
                 }
             }
         }

@@ -49,7 +49,7 @@ public sealed partial class AiDirector
             spokenFrom = ShowTime();
             if (!run.Token.IsCancellationRequested)
             {
-                _ = SetPhaseAsync(call, AiPhase.Speaking);
+                Background(SetPhaseAsync(call, AiPhase.Speaking));
             }
         };
         IAudioSource voice = _options.VoiceFilter is { } preset ? new PhoneLineFilter(playout, preset, call.Slot) : playout;

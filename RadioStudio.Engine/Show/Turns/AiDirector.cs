@@ -192,7 +192,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             listener.HostPushToTalk = held;
         }
 
-        _ = _engine.UpdateAiAsync(s => s with { PushToTalk = held });
+        Background(_engine.UpdateAiAsync(s => s with { PushToTalk = held }));
     }
 
     /// <summary>
@@ -231,6 +231,15 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _transcribing.Dispose();
     }
 
+    /// <summary>Fire-and-forget work (state reports, transcription, summaries): a failure is logged, never unobserved.</summary>
+    private void Background(Task task) =>
+        task.ContinueWith(
+            static (t, state) => Log.BackgroundFailed((ILogger)state!, t.Exception!),
+            _logger,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
     internal TimeSpan ShowTime()
     {
         var state = _engine.Current;
@@ -264,7 +273,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         }
 
         EnrichLater(call.Slot, replacement);
-        _ = SummariseAsync(call);
+        Background(SummariseAsync(call));
     }
 
     /// <summary>
@@ -278,7 +287,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             return;
         }
 
-        _ = Task.Run(async () =>
+        Background(Task.Run(async () =>
         {
             var enriched = await _enricher.EnrichAsync(persona, _llm.Utility, CancellationToken.None).ConfigureAwait(false);
             if (ReferenceEquals(enriched, persona))
@@ -299,7 +308,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             {
                 _gate.Release();
             }
-        });
+        }));
     }
 
     private HashSet<string> BoardNames()

@@ -50,6 +50,9 @@ public sealed partial class AiDirector
         [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Call summary, {Name}: {Summary}")]
         public static partial void Summarised(ILogger logger, string name, string summary);
 
+        [LoggerMessage(EventId = 5013, Level = LogLevel.Debug, Message = "Background AI work failed")]
+        public static partial void BackgroundFailed(ILogger logger, Exception error);
+
         [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Couldn't transcribe {Speaker}: {Reason}")]
         public static partial void TranscriptionFailed(ILogger logger, string speaker, string reason);
     }
