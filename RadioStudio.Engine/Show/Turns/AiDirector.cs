@@ -330,7 +330,8 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _showId = _engine.Current.Show?.Id;
+            // Off air the board waits for the next show (null); on air it belongs to the live one.
+            _showId = _engine.Current.OnAir ? _engine.Current.Show?.Id : null;
             _namesThisShow.Clear();
             lock (_earlier)
             {
@@ -378,8 +379,16 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         // A new show draws a new board (names and voices never repeat within a show).
         if (state.OnAir && state.Show is { } show && show.Id != _showId)
         {
-            await HangUpAsync().ConfigureAwait(false);
-            await DrawBoardAsync(CancellationToken.None).ConfigureAwait(false);
+            if (_showId is null)
+            {
+                // The board drawn off air is this show's: the host may already have read it.
+                _showId = show.Id;
+            }
+            else
+            {
+                await HangUpAsync().ConfigureAwait(false);
+                await DrawBoardAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
         else if (!state.OnAir && Call is not null)
         {

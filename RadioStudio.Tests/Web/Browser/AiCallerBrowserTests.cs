@@ -32,7 +32,7 @@ public sealed class AiCallerBrowserTests(OfflineAiBrowserFixture fixture) : ICla
         const string line = "You're on the air, caller. What's keeping you up tonight?";
         var input = host.Locator("input[data-testid=host-text-input], [data-testid=host-text-input] input").First;
         await input.FillAsync(line);
-        await host.Locator("[data-testid=host-text-send]").ClickAsync();
+        await input.PressAsync("Enter");
         await Expect(transcript.Locator("[data-testid=transcript-entry][data-kind=host]", new() { HasText = line })).ToHaveCountAsync(1);
 
         await host.Locator("[data-testid=let-them-respond]").ClickAsync();
