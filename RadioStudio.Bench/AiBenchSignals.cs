@@ -4,6 +4,8 @@ using RadioStudio.Engine.Audio.Nodes;
 using RadioStudio.Engine.Audio.Routing;
 using RadioStudio.Engine.Speech.Vad;
 
+using RadioStudio.Tests.Engine.Speech;
+
 namespace RadioStudio.Bench;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal sealed class HostVoice : IAudioSource
     private int _readGeneration;
     private int _position;
 
-    public HostVoice(double seconds = 30) => _speech = Generate(seconds);
+    public HostVoice(double seconds = 30) => _speech = PolyphaseResampler.ResampleAll(SyntheticSpeech.Burst(seconds, -20), SyntheticSpeech.Rate, Rate);
 
     public AudioFormat Format => AudioFormat.Studio;
 
@@ -88,91 +90,4 @@ internal sealed class HostVoice : IAudioSource
         return TimeSpan.MaxValue;
     }
 
-    private static float[] Generate(double seconds)
-    {
-        var samples = new float[(int)(seconds * Rate)];
-        var phase = 0.0;
-        double sumSquares = 0;
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var t = (double)i / Rate;
-            var f0 = 120 + (8 * Math.Sin(2 * Math.PI * 5 * t));
-            phase += 2 * Math.PI * f0 / Rate;
-            double value = 0;
-            for (var k = 1; k * 120 < 3800; k++)
-            {
-                var f = k * 120.0;
-                var weight = (1 / (1 + Math.Pow((f - 600) / 200, 2))) + (0.5 / (1 + Math.Pow((f - 1700) / 300, 2)));
-                value += weight * Math.Sin(k * phase);
-            }
-
-            var syllables = 0.5 + (0.5 * Math.Abs(Math.Sin(Math.PI * 4 * t)));
-            var attack = Math.Min(t / 0.01, 1);
-            samples[i] = (float)(value * syllables * (0.5 - (0.5 * Math.Cos(Math.PI * attack))));
-            sumSquares += samples[i] * samples[i];
-        }
-
-        var gain = Math.Pow(10, -22.0 / 20) / Math.Sqrt(sumSquares / samples.Length);
-        for (var i = 0; i < samples.Length; i++)
-        {
-            samples[i] = (float)(samples[i] * gain);
-        }
-
-        return samples;
-    }
-}
-
-/// <summary>
-/// An output of the graph (clock thread, after the mix): per block its index, the Stopwatch time it was
-/// handed to the outputs, and the RMS of the host and AI buses. Preallocated; nothing allocates per block.
-/// </summary>
-internal sealed class MixTap(int hostBus, int aiBus) : IMixOutput
-{
-    private readonly long[] _index = new long[1 << 16];
-    private readonly long[] _at = new long[1 << 16];
-    private readonly float[] _host = new float[1 << 16];
-    private readonly float[] _ai = new float[1 << 16];
-    private int _count;
-
-    public string Name => "ai bench tap";
-
-    public void Write(MixBlock block)
-    {
-        var n = _count;
-        if (n >= _at.Length)
-        {
-            return;
-        }
-
-        _index[n] = block.Index;
-        _at[n] = Stopwatch.GetTimestamp();
-        _host[n] = Rms(block[hostBus]);
-        _ai[n] = Rms(block[aiBus]);
-        Volatile.Write(ref _count, n + 1);
-    }
-
-    public Block[] Snapshot()
-    {
-        var n = Volatile.Read(ref _count);
-        var blocks = new Block[n];
-        for (var i = 0; i < n; i++)
-        {
-            blocks[i] = new Block(_index[i], _at[i], _host[i], _ai[i]);
-        }
-
-        return blocks;
-    }
-
-    private static float Rms(ReadOnlySpan<float> x)
-    {
-        double sum = 0;
-        foreach (var v in x)
-        {
-            sum += v * v;
-        }
-
-        return (float)Math.Sqrt(sum / x.Length);
-    }
-
-    internal readonly record struct Block(long Index, long At, float HostRms, float AiRms);
 }
