@@ -10,6 +10,7 @@ namespace RadioStudio.Web.Audio;
 /// </summary>
 public static partial class MicEndpoints
 {
+    private const string TakenOverReason = "another microphone took over";
     private const int MaxChunkBytes = 48_000 * 2 / 5; // 200 ms at 48 kHz: far more than one chunk
 
     /// <summary>Maps the endpoint.</summary>
@@ -49,7 +50,18 @@ public static partial class MicEndpoints
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var ticket = mic.Connect();
+
+        // A newer tab taking over closes this one at once (a close frame may be sent while a receive is pending);
+        // the handler then waits for that close rather than sending a second one.
+        var takenOver = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ticket = mic.Connect(() => takenOver.TrySetResult(CloseQuietlyAsync(socket, TakenOverReason)));
+        if (ticket == 0)
+        {
+            // A studio input device became the mic between the check above and now.
+            await CloseQuietlyAsync(socket, "the host mic is the studio's input device");
+            return;
+        }
+
         Log.Connected(logger, rate);
         var buffer = new byte[MaxChunkBytes];
         var scratch = new float[MaxChunkBytes / 2];
@@ -70,10 +82,13 @@ public static partial class MicEndpoints
                 }
             }
 
-            if (socket.State == WebSocketState.Open)
+            if (!mic.Owns(ticket))
             {
-                var reason = mic.Owns(ticket) ? "bye" : "another microphone took over";
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, reason, CancellationToken.None);
+                await await takenOver.Task;
+            }
+            else if (socket.State == WebSocketState.Open)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
             }
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException)
@@ -84,6 +99,18 @@ public static partial class MicEndpoints
         {
             mic.Disconnect(ticket);
             Log.Disconnected(logger, malformed);
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(WebSocket socket, string reason)
+    {
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, CancellationToken.None);
+        }
+        catch (Exception error) when (error is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The tab had already gone.
         }
     }
 

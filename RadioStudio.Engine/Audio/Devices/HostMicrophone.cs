@@ -16,6 +16,7 @@ public sealed class HostMicrophone
     private readonly object _pushGate = new();
     private long _owner;
     private long _nextOwner;
+    private Action? _ownerTakenOver;
 
     /// <summary>The shared capture.</summary>
     public CaptureFanout Capture { get; } = new(BrowserRates);
@@ -29,11 +30,15 @@ public sealed class HostMicrophone
     /// <summary>Raised (off the audio thread) when <see cref="Source"/> changes.</summary>
     public event Action<string?>? SourceChanged;
 
-    /// <summary>A browser microphone connects; the previous one (if any) stops counting.</summary>
+    /// <summary>A browser microphone connects; the previous one (if any) stops counting and is told so.</summary>
+    /// <param name="onTakenOver">Called once (on the caller's thread of the newer connect, outside any lock) when a newer
+    /// microphone or a studio device takes over from this one, so its connection can be closed at once rather than
+    /// at its next chunk.</param>
     /// <returns>A ticket: pushes with an older ticket are ignored, so two tabs never interleave; 0 when a studio device is the mic.</returns>
-    public long Connect()
+    public long Connect(Action? onTakenOver = null)
     {
         long ticket;
+        Action? previous;
         lock (_gate)
         {
             if (DeviceOwned)
@@ -43,9 +48,12 @@ public sealed class HostMicrophone
 
             ticket = ++_nextOwner;
             _owner = ticket;
+            previous = _ownerTakenOver;
+            _ownerTakenOver = onTakenOver;
             Source = "browser";
         }
 
+        previous?.Invoke();
         SourceChanged?.Invoke(Source);
         return ticket;
     }
@@ -87,6 +95,7 @@ public sealed class HostMicrophone
             }
 
             _owner = 0;
+            _ownerTakenOver = null;
             Source = null;
         }
 
@@ -96,13 +105,17 @@ public sealed class HostMicrophone
     /// <summary>A studio input device becomes the mic (its capture pushes into <see cref="Capture"/> itself).</summary>
     public void UseDevice(string name)
     {
+        Action? previous;
         lock (_gate)
         {
             DeviceOwned = true;
             _owner = -1;
+            previous = _ownerTakenOver;
+            _ownerTakenOver = null;
             Source = "device: " + name;
         }
 
+        previous?.Invoke();
         SourceChanged?.Invoke(Source);
     }
 

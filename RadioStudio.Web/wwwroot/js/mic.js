@@ -25,10 +25,11 @@ export async function start(dotnet) {
       socket.send(event.data);
     }
   };
-  socket.onclose = () => {
+  socket.onclose = event => {
     if (session && session.socket === socket) {
       stopSession();
-      dotnet?.invokeMethodAsync('MicStopped', 'The studio closed the microphone connection.');
+      const why = event.reason ? ` (${event.reason})` : '';
+      dotnet?.invokeMethodAsync('MicStopped', `The studio closed the microphone connection${why}.`);
     }
   };
   source.connect(node);
