@@ -8,6 +8,7 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- listen [heard.wav] [--seconds 5]
 // dotnet run -c Release --project RadioStudio.Bench -- path [--seconds 2]
 // dotnet run -c Release --project RadioStudio.Bench -- quality [--quality Standard] [--tones 200]
+// dotnet run -c Release --project RadioStudio.Bench -- probe [--seconds 60]
 return args.FirstOrDefault() switch
 {
     "bench" => RunBenchmarks(args[1..]),
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "listen" => await ListenRunner.RunAsync(args[1..]),
     "path" => PathCostRunner.Run(args[1..]),
     "quality" => ResamplerQualityRunner.Run(args[1..]),
+    "probe" => PlatformProbe.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -28,6 +30,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S]");
     return 2;
 }

@@ -49,6 +49,7 @@ internal sealed class StudioProcess : IAsyncDisposable
         start.Environment["Twilio__ApiBaseUrl"] = "http://127.0.0.1:9";
         start.Environment["Twilio__MaxLines"] = maxLines.ToString(CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Audio__DiagnoseClock"] = "true";
         start.Environment["Logging__LogLevel__RadioStudio.Engine.Telephony.Twilio.MediaStreamSession"] = "Information";
         start.Environment["Logging__LogLevel__RadioStudio.Engine.Audio.Graph.AudioService"] = "Information";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

@@ -26,6 +26,9 @@ public sealed class AudioClock : IDisposable
     /// <summary>How the clock thread is scheduled ("real-time (SCHED_FIFO 60)" or why not); set once the thread runs.</summary>
     public string? Scheduling { get; private set; }
 
+    /// <summary>The clock thread's OS thread id once it runs (for diagnostics that match runtime events to it).</summary>
+    public long OsThreadId { get; private set; }
+
     /// <summary>Raised once on the clock thread when it has set up its scheduling (see <see cref="Scheduling"/>).</summary>
     public event Action<string>? Started;
 
@@ -60,6 +63,7 @@ public sealed class AudioClock : IDisposable
 
     private void Run()
     {
+        OsThreadId = RealtimeScheduling.CurrentOsThreadId();
         Scheduling = RealtimeScheduling.TryEnable();
         Started?.Invoke(Scheduling);
         var start = Stopwatch.GetTimestamp();
@@ -68,6 +72,7 @@ public sealed class AudioClock : IDisposable
         var ticksPerBlock = (long)(BlockDuration.TotalSeconds * Stopwatch.Frequency);
         long block = 0;
         long blockIndex = 0;
+        long work = 0;
         while (true)
         {
             // Sleep until just before the deadline (a wait's timeout is whole milliseconds and the wake-up
@@ -93,7 +98,7 @@ public sealed class AudioClock : IDisposable
             var now = Stopwatch.GetTimestamp();
             // Every collection (any generation) counts as a gen-0 one: a change says a GC ran in this interval.
             var collections = GC.CollectionCount(0);
-            Stats.Record(Stopwatch.GetElapsedTime(previous, now), collections != lastCollections);
+            Stats.Record(Stopwatch.GetElapsedTime(previous, now), collections != lastCollections, TimeProvider.System.GetUtcNow().UtcDateTime, TimeSpan.FromTicks(work * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
             lastCollections = collections;
             previous = now;
             foreach (var client in _clients)
@@ -109,6 +114,7 @@ public sealed class AudioClock : IDisposable
                 }
             }
 
+            work = Stopwatch.GetTimestamp() - now;
             blockIndex++;
             block++;
             var behind = (Stopwatch.GetTimestamp() - (start + ((block + 1) * ticksPerBlock))) / ticksPerBlock;

@@ -48,10 +48,25 @@ public sealed class AudioClockStats
     /// <summary>Late blocks during which the runtime ran a garbage collection (a suspension the clock cannot avoid).</summary>
     public long LateWithCollection => Interlocked.Read(ref _lateWithCollection);
 
-    internal void Record(TimeSpan interval, bool collected = false)
+    /// <summary>The last late blocks (at most <see cref="LateKept"/>), oldest first.</summary>
+    public IReadOnlyList<LateBlock> LateBlocks()
+    {
+        var late = Late;
+        var kept = (int)Math.Min(late, LateKept);
+        return [.. Enumerable.Range(0, kept).Select(i => _lateBlocks[(late - kept + i) % LateKept])];
+    }
+
+    /// <summary>How many late blocks are kept for <see cref="LateBlocks"/>.</summary>
+    public const int LateKept = 256;
+
+    private readonly LateBlock[] _lateBlocks = new LateBlock[LateKept];
+
+    internal void Record(TimeSpan interval, bool collected = false, DateTime startedUtc = default, TimeSpan previousWork = default)
     {
         if (interval > LateAfter)
         {
+            // Written by the clock thread only; a struct copy into a preallocated array allocates nothing.
+            _lateBlocks[Interlocked.Read(ref _late) % LateKept] = new LateBlock(startedUtc, interval, previousWork, collected);
             Interlocked.Increment(ref _late);
             if (collected)
             {
@@ -76,3 +91,9 @@ public sealed class AudioClockStats
 
     internal void RecordSkipped(long blocks) => Interlocked.Add(ref _skipped, blocks);
 }
+
+/// <summary>
+/// A block that started more than 2 ms late: when it started (UTC), the interval since the block before, how long
+/// the block before took to run (its clients' work), and whether a garbage collection ran in the interval.
+/// </summary>
+public readonly record struct LateBlock(DateTime StartedUtc, TimeSpan Interval, TimeSpan PreviousWork, bool Collected);

@@ -42,6 +42,27 @@ internal static partial class RealtimeScheduling
         }
     }
 
+    /// <summary>The calling thread's OS (kernel) thread id, as runtime events report it; 0 where unknown.</summary>
+    public static long CurrentOsThreadId()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        try
+        {
+            return GetTid();
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    private static partial int GetTid();
+
     // pid 0 = the calling thread (Linux schedules threads individually).
     [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
     private static partial int SchedSetScheduler(int pid, int policy, ref SchedParam param);

@@ -35,6 +35,7 @@ public sealed class AudioGraph : IAudioClockClient
     private readonly float[][] _onAir;
     private readonly IPhoneLineAudio?[] _onAirLines;
     private readonly float[] _discard = new float[AudioFormat.Studio.BlockSamples];
+    private readonly long[] _marks = new long[6];
     private readonly float[] _return = new float[AudioFormat.Studio.BlockSamples];
     private readonly Meter[] _meters;
     private ImmutableArray<IMixOutput> _outputs = [];
@@ -127,6 +128,8 @@ public sealed class AudioGraph : IAudioClockClient
     public void OnBlock(long blockIndex)
     {
         var started = Stopwatch.GetTimestamp();
+        var marks = _marks;
+        marks[0] = started;
         var block = _block;
         block.Index = blockIndex;
 
@@ -165,6 +168,8 @@ public sealed class AudioGraph : IAudioClockClient
             block.SetActive(bus, true);
         }
 
+        marks[1] = Stopwatch.GetTimestamp();
+
         // 2. Speech on any voice bus ducks the music, then music, effects and ads are read.
         var speech = _meters[_host].Measure(block[_host], BlockSeconds) > SpeechThreshold;
         speech |= _meters[_ai].Measure(block[_ai], BlockSeconds) > SpeechThreshold;
@@ -182,6 +187,8 @@ public sealed class AudioGraph : IAudioClockClient
         _meters[_effects].Measure(block[_effects], BlockSeconds);
         _meters[_ads].Measure(block[_ads], BlockSeconds);
 
+        marks[2] = Stopwatch.GetTimestamp();
+
         // 3. The program: every source bus summed once.
         var program = block.Write(_program);
         block[_host].CopyTo(program);
@@ -194,6 +201,8 @@ public sealed class AudioGraph : IAudioClockClient
         }
 
         _meters[_program].Measure(program, BlockSeconds);
+
+        marks[3] = Stopwatch.GetTimestamp();
 
         // 4. Each on-air caller: program minus their own line (and minus music if callers don't get it).
         for (var i = 0; i < onAir; i++)
@@ -216,6 +225,8 @@ public sealed class AudioGraph : IAudioClockClient
             }
         }
 
+        marks[4] = Stopwatch.GetTimestamp();
+
         // 5. Outputs copy what they need and return.
         foreach (var output in _outputs)
         {
@@ -230,7 +241,9 @@ public sealed class AudioGraph : IAudioClockClient
             }
         }
 
-        Stats.Record(Stopwatch.GetTimestamp() - started);
+        marks[5] = Stopwatch.GetTimestamp();
+        Stats.Record(marks[5] - started);
+        Stats.RecordPhases(marks);
     }
 
     private static void ReadFully(Ducker source, Span<float> buffer)

@@ -32,5 +32,40 @@ public sealed class AudioGraphStats
         }
     }
 
+    /// <summary>Blocks whose work took longer than this are kept, phase by phase, in <see cref="SlowBlocks"/>.</summary>
+    public static readonly TimeSpan SlowAfter = TimeSpan.FromMilliseconds(5);
+
+    private const int SlowKept = 64;
+    private readonly SlowBlock[] _slow = new SlowBlock[SlowKept];
+    private long _slowCount;
+
+    /// <summary>The last slow blocks (work over <see cref="SlowAfter"/>), oldest first.</summary>
+    public IReadOnlyList<SlowBlock> SlowBlocks()
+    {
+        var count = Interlocked.Read(ref _slowCount);
+        var kept = (int)Math.Min(count, SlowKept);
+        return [.. Enumerable.Range(0, kept).Select(i => _slow[(count - kept + i) % SlowKept])];
+    }
+
+    /// <summary>Records a block's phases from its Stopwatch marks (start, voices, music, program, returns, outputs).</summary>
+    internal void RecordPhases(ReadOnlySpan<long> marks)
+    {
+        if (marks[^1] - marks[0] < SlowAfter.TotalSeconds * Stopwatch.Frequency)
+        {
+            return;
+        }
+
+        static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+        _slow[Interlocked.Read(ref _slowCount) % SlowKept] = new SlowBlock(
+            marks[0], Ms(marks[1] - marks[0]), Ms(marks[2] - marks[1]), Ms(marks[3] - marks[2]), Ms(marks[4] - marks[3]), Ms(marks[5] - marks[4]));
+        Interlocked.Increment(ref _slowCount);
+    }
+
     internal void OutputFault() => Interlocked.Increment(ref _outputFaults);
 }
+
+/// <summary>
+/// A block whose work was slow, by phase (ms): reading the voices (host, AI, callers' jitter buffers), music/effects/ads,
+/// summing the program, the callers' returns and hold feeds, and the outputs (device, stems, listeners).
+/// </summary>
+public readonly record struct SlowBlock(long StartTimestamp, double VoicesMs, double MusicMs, double ProgramMs, double ReturnsMs, double OutputsMs);

@@ -49,6 +49,12 @@ public sealed class AudioOptions
     [Range(1, 64)]
     public int MaxOnAir { get; set; } = 16;
 
+    /// <summary>
+    /// Diagnostics: record the runtime's thread suspensions (GC, tiered compilation) and, at shutdown, log every
+    /// late clock block with the suspensions that overlap it. Off in a show; the load runner turns it on.
+    /// </summary>
+    public bool DiagnoseClock { get; set; }
+
     /// <summary>Resolves a folder option against the data folder.</summary>
     public static string Resolve(string dataFolder, string folder) => Path.GetFullPath(Path.Combine(dataFolder, folder));
 }

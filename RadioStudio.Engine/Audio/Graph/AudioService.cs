@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     private readonly AudioClock _clock;
     private readonly ILogger<AudioService> _logger;
     private readonly AudioOptions _options;
+    private Diagnostics.RuntimePauseMonitor? _suspensions;
     private readonly string _stemsFolder;
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
@@ -87,9 +89,14 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         Graph.AddOutput(Stems);
         Stems.StatusChanged += OnStemsStatus;
         _clock.Add(Graph);
+        _suspensions = _options.DiagnoseClock ? new Diagnostics.RuntimePauseMonitor() : null;
 
         // Logged once, before the first block, from the clock thread itself.
-        _clock.Started += scheduling => Log.ClockScheduling(_logger, scheduling);
+        _clock.Started += scheduling =>
+        {
+            _suspensions?.WatchedThreadId = _clock.OsThreadId;
+            Log.ClockScheduling(_logger, scheduling);
+        };
         _clock.Start();
         _subscription = _engine.Subscribe(OnStateAsync, TimeSpan.Zero);
         Log.Started(_logger, Graph.Buses.Length);
@@ -107,6 +114,9 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _subscription?.Dispose();
         _clock.Remove(Graph);
         LogClock(_logger, _clock.Stats, Graph.Stats);
+        LogLateBlocks(_logger, _clock.Stats, _suspensions);
+        LogSlowBlocks(_logger, Graph.Stats, _suspensions is not null);
+        _suspensions?.Dispose();
         ReplaceDevice(null);
         _capture?.Dispose();
         Stems.StatusChanged -= OnStemsStatus;
@@ -232,6 +242,48 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         Log.ClockCollections(logger, stats.Late, stats.LateWithCollection, gen0, gen1, gen2, pause, allocatedMiB);
     }
 
+    /// <summary>With <c>Audio:DiagnoseClock</c>: one line per late block with the runtime suspensions that overlap it.</summary>
+    private static void LogLateBlocks(ILogger logger, AudioClockStats stats, Diagnostics.RuntimePauseMonitor? suspensions)
+    {
+        if (suspensions is null || !logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var all = suspensions.Snapshot();
+        var longest = all.Count == 0 ? 0 : all.Max(s => s.Duration.TotalMilliseconds);
+        var byReason = string.Join(", ", all.GroupBy(s => s.Reason).Select(g => string.Create(
+            CultureInfo.InvariantCulture, $"{g.Key} × {g.Count()} (max {g.Max(s => s.Duration.TotalMilliseconds):F1} ms, {g.Count(s => s.Duration.TotalMilliseconds > 2)} over 2 ms)")));
+        Log.Suspensions(logger, suspensions.Count, longest, byReason);
+        foreach (var late in stats.LateBlocks())
+        {
+            // The interval ran from the previous block's start to this one's; allow 1 ms for the two clocks' skew.
+            var from = late.StartedUtc - late.Interval - TimeSpan.FromMilliseconds(1);
+            var overlapping = suspensions.Overlapping(from, late.StartedUtc + TimeSpan.FromMilliseconds(1));
+            var what = string.Join("; ", overlapping.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Reason} {s.Duration.TotalMilliseconds:F1} ms (stopping threads {s.Stopping.TotalMilliseconds:F1}) at {s.Start:HH:mm:ss.fff}"))
+                .Concat(suspensions.ThreadEvents(from, late.StartedUtc).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.What} {e.Duration.TotalMilliseconds:F1} ms at {e.Start:HH:mm:ss.fff}"))));
+            what = what.Length == 0 ? "none" : what;
+            var at = late.StartedUtc.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+            Log.LateBlock(logger, at, late.Interval.TotalMilliseconds, late.PreviousWork.TotalMilliseconds, late.Collected, what);
+        }
+    }
+
+    /// <summary>With <c>Audio:DiagnoseClock</c>: one line per slow graph block, phase by phase.</summary>
+    private void LogSlowBlocks(ILogger logger, AudioGraphStats stats, bool diagnose)
+    {
+        if (!diagnose || !logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var (nowTicks, nowUtc) = (Stopwatch.GetTimestamp(), _time.GetUtcNow().UtcDateTime);
+        foreach (var slow in stats.SlowBlocks())
+        {
+            var at = (nowUtc - Stopwatch.GetElapsedTime(slow.StartTimestamp, nowTicks)).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+            Log.SlowBlock(logger, at, slow.VoicesMs, slow.MusicMs, slow.ProgramMs, slow.ReturnsMs, slow.OutputsMs);
+        }
+    }
+
     private void OnStemsStatus(StemRecorderStatus status)
     {
         var folder = status.State == StemRecorderState.Recording ? status.Folder : null;
@@ -257,6 +309,15 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     {
         [LoggerMessage(300, LogLevel.Information, "Audio graph running: {Buses} buses, 20 ms blocks at 48 kHz")]
         public static partial void Started(ILogger logger, int buses);
+
+        [LoggerMessage(320, LogLevel.Information, "Audio clock suspensions: {Count} runtime suspensions of all threads, longest {LongestMs:F1} ms; {ByReason}")]
+        public static partial void Suspensions(ILogger logger, long count, double longestMs, string byReason);
+
+        [LoggerMessage(321, LogLevel.Information, "Audio clock late block at {At}: interval {IntervalMs:F1} ms, previous block's work {WorkMs:F1} ms, GC counted {Collected}; overlapping suspensions and clock-thread JIT/lock waits: {Suspensions}")]
+        public static partial void LateBlock(ILogger logger, string at, double intervalMs, double workMs, bool collected, string suspensions);
+
+        [LoggerMessage(322, LogLevel.Information, "Audio graph slow block at {At}: voices {VoicesMs:F1} ms, music {MusicMs:F1}, program {ProgramMs:F1}, returns {ReturnsMs:F1}, outputs {OutputsMs:F1}")]
+        public static partial void SlowBlock(ILogger logger, string at, double voicesMs, double musicMs, double programMs, double returnsMs, double outputsMs);
 
         [LoggerMessage(303, LogLevel.Information, "Audio clock thread: {Scheduling}")]
         public static partial void ClockScheduling(ILogger logger, string scheduling);

@@ -82,8 +82,9 @@ public sealed partial class AiDirector
                 return;
             }
 
+            // The AI's conversation gets the line before the transcript shows it: a host who reads it on screen and
+            // presses "let them respond" at once must get a reply that has heard it.
             var kind = source.IsHost ? PartyKind.Host : PartyKind.Phone;
-            await _engine.AddTranscriptEntryAsync(speaker, kind, text, start, end).ConfigureAwait(false);
             var message = new ConversationMessage(source.IsHost ? ConversationRole.Host : ConversationRole.PhoneCaller, speaker, text);
             if (lineId is not null)
             {
@@ -94,9 +95,11 @@ public sealed partial class AiDirector
                 }
             }
 
-            if (Call is { } call)
+            var call = Call;
+            call?.Add(message);
+            await _engine.AddTranscriptEntryAsync(speaker, kind, text, start, end).ConfigureAwait(false);
+            if (call is not null)
             {
-                call.Add(message);
                 OnTurnEnded(TurnTrigger.Speech, endedAt, sttFinal);
             }
         }

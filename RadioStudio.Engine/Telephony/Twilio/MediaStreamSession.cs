@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace RadioStudio.Engine.Telephony.Twilio;
 
 /// <summary>
-/// One Twilio Media Streams socket: one receive loop and one send loop joined by a channel. Outbound media
+/// One Twilio Media Streams socket: one receive loop and one send loop joined by a lock-free frame ring. Outbound media
 /// is capped at 100 ms queued (five frames; extra frames are dropped and counted) so a <c>clear</c> takes
 /// effect fast; marks and clears are never dropped. Bad input is counted and skipped; only an oversized
 /// message or a <c>start</c> without a valid token closes the socket. Nothing here throws to the caller.
@@ -25,18 +25,21 @@ public sealed partial class MediaStreamSession
     private readonly IMediaStreamHost _host;
     private readonly int _maxMessageBytes;
     private readonly ILogger _logger;
-    // The audio clock thread (real-time priority) hands frames to the send loop: a lock-free queue and a
-    // lock-free wake-up, so a send loop preempted at the wrong moment can never hold the clock thread up.
-    private readonly ConcurrentQueue<Outbound> _outbound = new();
-    private TaskCompletionSource? _sendWaiter;
+    // The audio clock thread (real-time priority) hands frames to the send loop through a single-producer ring of
+    // preallocated slots and a reusable wake-up: no lock a preempted send loop could hold, and no allocation per
+    // frame (a garbage collection stops the clock thread too). Marks and clears, rare and from other threads, go
+    // through a queue, each tagged with the media count at the time so it goes out in order with the media.
+    private readonly AsyncSignal _wake = new();
+    private readonly ConcurrentQueue<Control> _control = new();
     private volatile bool _outboundDone;
     private readonly byte[][] _frames = [.. Enumerable.Range(0, FrameSlots).Select(_ => new byte[MaxFrameBytes])];
+    private readonly int[] _frameGeneration = new int[FrameSlots];
+    private long _mediaTail; // frames queued so far (written by the audio thread only)
+    private long _mediaHead; // frames taken by the send loop so far (written by the send loop only)
     private readonly ConcurrentDictionary<string, long> _marksInFlight = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing = new();
     private IMediaStreamSink? _sink;
-    private int _queuedFrames;
     private int _frameBytes = 160;
-    private int _nextSlot;
     private long _lastChunk;
     private int _generation;
     private volatile bool _studioClosing;
@@ -81,28 +84,30 @@ public sealed partial class MediaStreamSession
             return false;
         }
 
-        if (Volatile.Read(ref _queuedFrames) >= MaxQueuedFrames)
+        var tail = _mediaTail;
+        if (tail - Volatile.Read(ref _mediaHead) >= MaxQueuedFrames)
         {
             Stats.Dropped();
             return false;
         }
 
-        var slot = _nextSlot;
-        _nextSlot = (slot + 1) % FrameSlots;
+        // At most five frames are queued and one is being sent, so the slot written here is never one in use.
+        var slot = (int)(tail % FrameSlots);
         frame.CopyTo(_frames[slot]);
-        Interlocked.Increment(ref _queuedFrames);
-        Enqueue(new Outbound(OutboundKind.Media, slot, Volatile.Read(ref _generation), null));
+        _frameGeneration[slot] = Volatile.Read(ref _generation);
+        Volatile.Write(ref _mediaTail, tail + 1);
+        _wake.Set();
         return true;
     }
 
-    /// <summary>Sends a mark; its round trip is measured when Twilio echoes it.</summary>
-    public void SendMark(string name) => Enqueue(new Outbound(OutboundKind.Mark, 0, 0, name));
+    /// <summary>Sends a mark after the media queued so far; its round trip is measured when Twilio echoes it.</summary>
+    public void SendMark(string name) => EnqueueControl(new Control(OutboundKind.Mark, name, Volatile.Read(ref _mediaTail)));
 
     /// <summary>Barge-in: drops the media still queued here and tells Twilio to drop what it has buffered.</summary>
     public void Clear()
     {
         Interlocked.Increment(ref _generation);
-        Enqueue(new Outbound(OutboundKind.Clear, 0, 0, null));
+        EnqueueControl(new Control(OutboundKind.Clear, null, Volatile.Read(ref _mediaTail)));
     }
 
     /// <summary>The studio ends the stream (drop, hang-up, show over). Returns at once; the loops wind down.</summary>
@@ -137,7 +142,7 @@ public sealed partial class MediaStreamSession
         }
 
         _outboundDone = true;
-        WakeSender();
+        _wake.Set();
         await linked.CancelAsync().ConfigureAwait(false);
         await sender.ConfigureAwait(false);
         await CloseSocketAsync(reason).ConfigureAwait(false);
@@ -247,65 +252,72 @@ public sealed partial class MediaStreamSession
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
         using var writer = new StreamMessageWriter();
+        using var cancelled = cancellationToken.UnsafeRegister(static s => ((AsyncSignal)s!).Set(), _wake);
         try
         {
-            while (true)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                if (!_outbound.TryDequeue(out var item))
+                var head = _mediaHead;
+                var haveMedia = head < Volatile.Read(ref _mediaTail);
+
+                // A mark or clear goes out once the media queued before it has gone.
+                if (_control.TryPeek(out var control) && (!haveMedia || control.AfterMedia <= head))
+                {
+                    _control.TryDequeue(out _);
+                    if (StreamSid is { } controlSid)
+                    {
+                        await SendControlAsync(writer, controlSid, control, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
+                if (!haveMedia)
                 {
                     if (_outboundDone)
                     {
                         break;
                     }
 
-                    var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    Volatile.Write(ref _sendWaiter, waiter);
-                    if (_outbound.IsEmpty && !_outboundDone)
-                    {
-                        await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    Interlocked.CompareExchange(ref _sendWaiter, null, waiter);
+                    await _wake.WaitAsync().ConfigureAwait(false);
                     continue;
                 }
 
-                if (StreamSid is not { } sid)
+                var slot = (int)(head % FrameSlots);
+                var current = _frameGeneration[slot] == Volatile.Read(ref _generation);
+                var json = current && StreamSid is { } sid ? writer.Media(sid, _frames[slot].AsSpan(0, _frameBytes)) : default;
+
+                // The frame is copied into the JSON: its slot may be reused from here on.
+                Volatile.Write(ref _mediaHead, head + 1);
+                if (json.IsEmpty)
                 {
                     continue;
-                }
-
-                ReadOnlyMemory<byte> json;
-                if (item.Kind == OutboundKind.Media)
-                {
-                    var current = item.Generation == Volatile.Read(ref _generation);
-                    json = current ? writer.Media(sid, _frames[item.Slot].AsSpan(0, _frameBytes)) : default;
-                    Interlocked.Decrement(ref _queuedFrames);
-                    if (!current)
-                    {
-                        continue;
-                    }
-                }
-                else if (item.Kind == OutboundKind.Mark)
-                {
-                    _marksInFlight[item.Mark!] = Stopwatch.GetTimestamp();
-                    json = writer.Mark(sid, item.Mark!);
-                }
-                else
-                {
-                    json = writer.Clear(sid);
                 }
 
                 await _socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-                if (item.Kind == OutboundKind.Media)
-                {
-                    Stats.FrameOut();
-                }
+                Stats.FrameOut();
             }
         }
         catch (Exception error) when (error is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The receive loop decides how the stream ended; a send that fails on a dying socket says nothing new.
         }
+    }
+
+    private async ValueTask SendControlAsync(StreamMessageWriter writer, string sid, Control control, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte> json;
+        if (control.Kind == OutboundKind.Mark)
+        {
+            _marksInFlight[control.Mark!] = Stopwatch.GetTimestamp();
+            json = writer.Mark(sid, control.Mark!);
+        }
+        else
+        {
+            json = writer.Clear(sid);
+        }
+
+        await _socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CloseSocketAsync(StreamEndReason reason)
@@ -331,15 +343,13 @@ public sealed partial class MediaStreamSession
         }
     }
 
-    private void Enqueue(Outbound item)
+    private void EnqueueControl(Control item)
     {
-        _outbound.Enqueue(item);
-        WakeSender();
+        _control.Enqueue(item);
+        _wake.Set();
     }
 
-    private void WakeSender() => Interlocked.Exchange(ref _sendWaiter, null)?.TrySetResult();
-
-    private readonly record struct Outbound(OutboundKind Kind, int Slot, int Generation, string? Mark);
+    private readonly record struct Control(OutboundKind Kind, string? Mark, long AfterMedia);
 
     private static partial class Log
     {

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace RadioStudio.Bench;
+
+/// <summary>
+/// What the machine itself does to a real-time thread, with no studio in it: one SCHED_FIFO thread pinned to each
+/// CPU wakes every millisecond on an absolute deadline and records every wake-up more than 1 ms late (a vCPU the
+/// hypervisor did not run, a kernel stall). It allocates nothing while it runs, so the runtime never suspends it.
+/// Run by the load runner as its own process next to the studio; its stalls are matched with the studio's late
+/// blocks. <c>-- probe --seconds S</c> prints one "stall" line per late wake-up, then a summary line per CPU; it stops
+/// early when a line arrives on its standard input (or it closes), which is how the load runner ends it.
+/// </summary>
+internal static partial class PlatformProbe
+{
+    private const int MaxStalls = 100_000;
+    private static readonly long PeriodTicks = Stopwatch.Frequency / 1000;
+    private static volatile bool s_stop;
+
+    public static int Run(string[] args)
+    {
+        var seconds = args.Length > 1 && args[0] == "--seconds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+        var cpus = Environment.ProcessorCount;
+        var results = new (long[] At, double[] LateMs, int Count, long Wakeups, string Scheduling)[cpus];
+        var threads = Enumerable.Range(0, cpus).Select(cpu => new Thread(() => results[cpu] = Probe(cpu, seconds)) { IsBackground = true }).ToArray();
+        var (startTicks, startUtc) = (Stopwatch.GetTimestamp(), TimeProvider.System.GetUtcNow().UtcDateTime);
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        if (Console.IsInputRedirected)
+        {
+            new Thread(() =>
+            {
+                _ = Console.In.ReadLine();
+                s_stop = true;
+            }) { IsBackground = true }.Start();
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        for (var cpu = 0; cpu < cpus; cpu++)
+        {
+            var (at, late, count, _, _) = results[cpu];
+            for (var i = 0; i < count; i++)
+            {
+                var utc = startUtc + Stopwatch.GetElapsedTime(startTicks, at[i]);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stall cpu={cpu} at={utc:HH:mm:ss.fff} late={late[i]:F2}"));
+            }
+        }
+
+        foreach (var (cpu, r) in results.Select((r, cpu) => (cpu, r)))
+        {
+            var over2 = r.LateMs.Take(r.Count).Count(l => l > 2);
+            var max = r.Count == 0 ? 0 : r.LateMs.Take(r.Count).Max();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"probe cpu={cpu}: {r.Wakeups} wake-ups, {r.Count} over 1 ms late, {over2} over 2 ms, max {max:F1} ms ({r.Scheduling})"));
+        }
+
+        return 0;
+    }
+
+    private static (long[] At, double[] LateMs, int Count, long Wakeups, string Scheduling) Probe(int cpu, int seconds)
+    {
+        var at = new long[MaxStalls];
+        var late = new double[MaxStalls];
+        var count = 0;
+        var mask = 1UL << cpu;
+        var pinned = SchedSetAffinity(0, (nint)sizeof(ulong), ref mask) == 0;
+        var param = 70;
+        var realtime = SchedSetScheduler(0, 1, ref param) == 0;
+        var scheduling = $"{(pinned ? "pinned" : "not pinned")}, {(realtime ? "SCHED_FIFO 70" : "normal priority")}";
+        var start = Stopwatch.GetTimestamp();
+        var wakeups = seconds * 1000L;
+        long n;
+        for (n = 1; n <= wakeups && !s_stop; n++)
+        {
+            var deadline = start + (n * PeriodTicks);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (wait > TimeSpan.Zero)
+            {
+                var spec = new TimeSpec { Seconds = (long)wait.TotalSeconds, Nanoseconds = (long)(wait.Ticks % TimeSpan.TicksPerSecond) * 100 };
+                _ = NanoSleep(ref spec, IntPtr.Zero);
+            }
+
+            var lateMs = Stopwatch.GetElapsedTime(deadline).TotalMilliseconds;
+            if (lateMs > 1 && count < MaxStalls)
+            {
+                (at[count], late[count]) = (deadline, lateMs);
+                count++;
+            }
+        }
+
+        return (at, late, count, n - 1, scheduling);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "nanosleep")]
+    private static partial int NanoSleep(ref TimeSpec request, IntPtr remaining);
+
+    [LibraryImport("libc", EntryPoint = "sched_setaffinity")]
+    private static partial int SchedSetAffinity(int pid, nint size, ref ulong mask);
+
+    [LibraryImport("libc", EntryPoint = "sched_setscheduler")]
+    private static partial int SchedSetScheduler(int pid, int policy, ref int priority);
+}
