@@ -61,6 +61,9 @@ public sealed class AudioClock : IDisposable
         _stop.Dispose();
     }
 
+    // Compiled fully optimised at once: a tiered method with a loop would be recompiled (on-stack replacement) on
+    // this very thread while it runs, which made the first blocks late.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         OsThreadId = RealtimeScheduling.CurrentOsThreadId();

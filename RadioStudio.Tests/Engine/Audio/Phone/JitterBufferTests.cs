@@ -68,11 +68,14 @@ public sealed class JitterBufferTests
     public void Push_BurstOfTwenty_KeepsNewestTenCountsOverflows()
     {
         _s.Push([.. Run(0, 20)]);
+        Assert.Equal(20, _s.Buffer.BufferedFrames); // arrived, not yet taken in by the audio thread
 
-        Assert.Equal(JitterBuffer.DefaultMaxFrames, _s.Buffer.BufferedFrames);
+        // The next read takes them in (the oldest ten make room for the newest), then plays the first kept.
+        _s.Tick();
+        Assert.Equal(JitterBuffer.DefaultMaxFrames - 1, _s.Buffer.BufferedFrames);
         Assert.Equal(10, _s.Buffer.Stats.Overflows);
 
-        _s.Stall(12);
+        _s.Stall(11);
         Assert.Equal([.. Run(10, 10), -1, -1], _s.Played);
         Assert.Equal(new JitterBufferStats(0, 0, Underruns: 1, Overflows: 10, 0), _s.Buffer.Stats);
     }
@@ -98,6 +101,35 @@ public sealed class JitterBufferTests
 
         Assert.Equal([0, 1, -1], _s.Played);
         Assert.Equal(new JitterBufferStats(LateDropped: 1, 0, Underruns: 1, 0, 0), _s.Buffer.Stats);
+    }
+
+    [Fact]
+    public void Push_MoreThanTheArrivalRingHoldsBetweenReads_NewestDroppedAndCounted()
+    {
+        var capacity = _s.Buffer.ArrivalCapacity;
+        _s.Push([.. Run(0, capacity + 5)]);
+
+        Assert.Equal(5, _s.Buffer.Stats.Overflows);
+        Assert.Equal(capacity, _s.Buffer.BufferedFrames);
+        _s.Tick();
+        Assert.Equal(capacity - JitterBuffer.DefaultMaxFrames, _s.Buffer.Stats.Overflows - 5);
+        Assert.Equal(capacity - JitterBuffer.DefaultMaxFrames, _s.Played[0]);
+    }
+
+    [Fact]
+    public void PushAndRead_AllocateNothing()
+    {
+        _s.Steady(0, 10);
+        var frame = Frame(10);
+        var block = new float[FrameSize];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var k = 10; k < 1_010; k++)
+        {
+            _s.Buffer.Push(k, frame);
+            _s.Buffer.Read(block);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]
