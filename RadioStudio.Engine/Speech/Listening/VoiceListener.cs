@@ -7,12 +7,15 @@ using RadioStudio.Engine.Audio.Media;
 using RadioStudio.Engine.Audio.Nodes;
 using RadioStudio.Engine.Audio.Routing;
 using RadioStudio.Engine.Speech.Vad;
+using RadioStudio.Engine.Threading;
 
 namespace RadioStudio.Engine.Speech.Listening;
 
 /// <summary>
 /// Listens to the host's mic and every phone bus for speech. As an output of the graph it copies those buses
-/// into rings on the audio thread (nothing else there); its own thread resamples them to 16 kHz and runs
+/// into rings on the audio thread and wakes its listening loop with a lock-free <see cref="AsyncSignal"/> (nothing
+/// else there: an <c>AutoResetEvent</c> would take the runtime's process-wide wait lock on every block); the loop
+/// (on the thread pool, one drain at a time) resamples them to 16 kHz and runs
 /// voice-activity detection with end-of-turn endpointing, raising <see cref="SpeechStarted"/> (barge-in,
 /// debounce) and <see cref="SpeechEnded"/> with the segment to transcribe — so only speech is ever sent to
 /// STT. The host is heard while push-to-talk is held (the release ends the turn at once), or always with an
@@ -24,9 +27,9 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
     private readonly AudioGraph _graph;
     private readonly ILogger<VoiceListener> _logger;
     private readonly Channel[] _channels;
-    private readonly AutoResetEvent _wake = new(false);
+    private readonly AsyncSignal _wake = new();
     private readonly EndpointerOptions _endpointing;
-    private Thread? _thread;
+    private Task? _loop;
     private volatile bool _stopping;
     private volatile bool _pushToTalk;
 
@@ -73,14 +76,7 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
             _pushToTalk = value;
             if (!value && !_stopping)
             {
-                try
-                {
-                    _wake.Set();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // Released after the studio stopped: there is no turn to end.
-                }
+                _wake.Set();
             }
         }
     }
@@ -108,24 +104,37 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _thread = new Thread(Run) { IsBackground = true, Name = "Voice listener" };
-        _thread.Start();
+        _loop = Task.Run(RunAsync, CancellationToken.None);
         _graph.AddOutput(this);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _graph.RemoveOutput(this);
         _stopping = true;
         _wake.Set();
-        _thread?.Join(TimeSpan.FromSeconds(2));
-        return Task.CompletedTask;
+        if (_loop is { } loop)
+        {
+            try
+            {
+                await loop.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is TimeoutException or OperationCanceledException)
+            {
+                // A drain stuck in a handler must not hold up the studio's shutdown.
+            }
+        }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _wake.Dispose();
+    public void Dispose()
+    {
+        // Nothing to release (the signal holds no handle); a listener disposed without a stop still ends its loop.
+        _stopping = true;
+        _wake.Set();
+    }
 
     /// <summary>Processes whatever the rings hold (the listening thread's work; tests call it directly).</summary>
     internal void Drain()
@@ -151,11 +160,11 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
         }
     }
 
-    private void Run()
+    private async Task RunAsync()
     {
         while (!_stopping)
         {
-            _wake.WaitOne();
+            await _wake.WaitAsync().ConfigureAwait(false);
             try
             {
                 Drain();

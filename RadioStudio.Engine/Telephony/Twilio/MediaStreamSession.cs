@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
+using RadioStudio.Engine.Threading;
 
 namespace RadioStudio.Engine.Telephony.Twilio;
 

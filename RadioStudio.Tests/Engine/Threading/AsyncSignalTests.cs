@@ -1,6 +1,6 @@
-using RadioStudio.Engine.Telephony.Twilio;
+using RadioStudio.Engine.Threading;
 
-namespace RadioStudio.Tests.Engine.Telephony.Twilio;
+namespace RadioStudio.Tests.Engine.Threading;
 
 public sealed class AsyncSignalTests
 {

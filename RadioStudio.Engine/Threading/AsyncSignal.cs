@@ -1,6 +1,6 @@
 using System.Threading.Tasks.Sources;
 
-namespace RadioStudio.Engine.Telephony.Twilio;
+namespace RadioStudio.Engine.Threading;
 
 /// <summary>
 /// An auto-reset wake-up for one async waiter that allocates nothing per wait or per signal (a reusable
