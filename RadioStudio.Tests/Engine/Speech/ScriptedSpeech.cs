@@ -26,8 +26,19 @@ internal sealed class ScriptedSpeechToText(string provider, Func<CancellationTok
         SpeechSegment segment, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Calls++;
-        using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());
-        var text = await answer(cancellationToken);
+        string text;
+        try
+        {
+            text = await answer(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Recorded here, not by a registration on the token: the provider's own registration (Task.Delay) runs
+            // first and may unwind this iterator inline, which would remove a later registration before it ran.
+            Cancelled.TrySetResult();
+            throw;
+        }
+
         yield return new SpeechToTextUpdate(text, IsFinal: true);
     }
 }

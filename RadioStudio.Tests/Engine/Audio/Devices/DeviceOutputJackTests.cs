@@ -105,9 +105,12 @@ public sealed partial class DeviceOutputJackTests(JackServerFixture jack, ITestO
         var realTimeBlocks = elapsed.Elapsed.TotalMilliseconds / 20;
         Assert.True(sent <= realTimeBlocks + 10, $"device took {sent} blocks in {realTimeBlocks:0.0} blocks of wall time");
         Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(1.5 * 0.8), $"{blocks} blocks took only {elapsed.Elapsed}");
-        // Most blocks are played rather than dropped; on a loaded CI machine a stalled clock or JACK cycle makes the
-        // drift correction drop a few (counted above), so three quarters is the bar, not all.
-        Assert.True(after.BlocksPlayed >= blocks * 3 / 4, $"only {after.BlocksPlayed} of {blocks} blocks played: {after}");
+        // Blocks are played rather than dropped — unless the JACK server itself missed cycles (its xruns: a loaded CI
+        // machine stalling its real-time thread), when the ring rightly overflows and the overruns are counted above.
+        if (after.DeviceXruns == 0)
+        {
+            Assert.True(after.BlocksPlayed >= blocks - 10, $"only {after.BlocksPlayed} of {blocks} blocks played: {after}");
+        }
         Assert.True(during.Underruns <= 10, $"{during.Underruns} underruns while the clock ran");
         Assert.Equal(0, output.Faults);
     }
