@@ -100,6 +100,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _clock.Start();
         _subscription = _engine.Subscribe(OnStateAsync, TimeSpan.Zero);
         Log.Started(_logger, Graph.Buses.Length);
+        LogGen0Budget(_logger);
         return Task.CompletedTask;
     }
 
@@ -242,6 +243,23 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         Log.ClockCollections(logger, stats.Late, stats.LateWithCollection, gen0, gen1, gen2, pause, allocatedMiB);
     }
 
+    /// <summary>
+    /// Every collection stops the audio clock thread too, so the studio is meant to run with a large gen0 budget
+    /// (<c>DOTNET_GCgen0size</c>, set by the run profile; runbook "Garbage collection"): says which it got.
+    /// </summary>
+    private static void LogGen0Budget(ILogger logger)
+    {
+        var configured = Environment.GetEnvironmentVariable("DOTNET_GCgen0size");
+        if (configured is not null && long.TryParse(configured.Replace("0x", "", StringComparison.OrdinalIgnoreCase), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bytes))
+        {
+            Log.Gen0Budget(logger, bytes / 1048576);
+        }
+        else
+        {
+            Log.Gen0BudgetDefault(logger);
+        }
+    }
+
     /// <summary>With <c>Audio:DiagnoseClock</c>: one line per late block with the runtime suspensions that overlap it.</summary>
     private static void LogLateBlocks(ILogger logger, AudioClockStats stats, Diagnostics.RuntimePauseMonitor? suspensions)
     {
@@ -318,6 +336,12 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
         [LoggerMessage(322, LogLevel.Information, "Audio graph slow block at {At}: voices {VoicesMs:F1} ms, music {MusicMs:F1}, program {ProgramMs:F1}, returns {ReturnsMs:F1}, outputs {OutputsMs:F1}")]
         public static partial void SlowBlock(ILogger logger, string at, double voicesMs, double musicMs, double programMs, double returnsMs, double outputsMs);
+
+        [LoggerMessage(323, LogLevel.Information, "Garbage collector: gen0 budget {MiB} MiB (DOTNET_GCgen0size): the steady garbage of a show triggers no collection for minutes")]
+        public static partial void Gen0Budget(ILogger logger, long miB);
+
+        [LoggerMessage(324, LogLevel.Information, "Garbage collector: default gen0 budget (a few MiB, a collection every few minutes that stops the audio clock); set DOTNET_GCgen0size=0x10000000 as the run profile does (runbook, \"Garbage collection\")")]
+        public static partial void Gen0BudgetDefault(ILogger logger);
 
         [LoggerMessage(303, LogLevel.Information, "Audio clock thread: {Scheduling}")]
         public static partial void ClockScheduling(ILogger logger, string scheduling);
