@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using RadioStudio.Engine.Audio.Codecs;
 using RadioStudio.Engine.Audio.Routing;
+using RadioStudio.Engine.Threading;
 
 namespace RadioStudio.Engine.Audio.Recording;
 
@@ -47,7 +48,8 @@ public sealed partial class StemRecorder : IMixOutput, IAsyncDisposable
     private readonly int _queueBlocks;
     private readonly long _maxRiffSize;
     private readonly object _control = new();
-    private readonly SemaphoreSlim _signal = new(0);
+    // Posted by the audio thread every block while recording: a POSIX semaphore, no monitor shared with the writer.
+    private readonly PosixSemaphore _signal = new();
     private readonly ManualResetEventSlim _writerGate = new(true);
 
     // Audio thread ⇄ control/writer: the producer state machine and the take's counters the audio thread owns.
@@ -186,7 +188,7 @@ public sealed partial class StemRecorder : IMixOutput, IAsyncDisposable
 
             CloseProducer();
             session.StopRequested = true;
-            _signal.Release();
+            _signal.Post();
         }
 
         var take = await session.Completion.Task.ConfigureAwait(false);
@@ -223,7 +225,7 @@ public sealed partial class StemRecorder : IMixOutput, IAsyncDisposable
             _seenLayout = block.Buses;
             if (Interlocked.CompareExchange(ref _producer, ProducerArming, ProducerPending) == ProducerPending)
             {
-                _signal.Release();
+                _signal.Post();
             }
 
             return;
@@ -250,7 +252,7 @@ public sealed partial class StemRecorder : IMixOutput, IAsyncDisposable
 
             if (ring.Fits(block.Buses) && ring.TryWrite(block))
             {
-                _signal.Release();
+                _signal.Post();
             }
             else
             {
@@ -297,7 +299,7 @@ public sealed partial class StemRecorder : IMixOutput, IAsyncDisposable
             session.FlushRequested = true;
             try
             {
-                _signal.Release();
+                _signal.Post();
             }
             catch (ObjectDisposedException)
             {
