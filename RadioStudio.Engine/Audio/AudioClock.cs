@@ -70,6 +70,7 @@ public sealed class AudioClock : IDisposable
         Scheduling = RealtimeScheduling.TryEnable();
         Started?.Invoke(Scheduling);
         var start = Stopwatch.GetTimestamp();
+        var startUtc = TimeProvider.System.GetUtcNow().UtcDateTime;
         var previous = start;
         var lastCollections = GC.CollectionCount(0);
         var ticksPerBlock = (long)(BlockDuration.TotalSeconds * Stopwatch.Frequency);
@@ -101,7 +102,10 @@ public sealed class AudioClock : IDisposable
             var now = Stopwatch.GetTimestamp();
             // Every collection (any generation) counts as a gen-0 one: a change says a GC ran in this interval.
             var collections = GC.CollectionCount(0);
-            Stats.Record(Stopwatch.GetElapsedTime(previous, now), collections != lastCollections, TimeProvider.System.GetUtcNow().UtcDateTime, TimeSpan.FromTicks(work * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            // Wall-clock time only for a late block (diagnostics), from the start reference: nothing extra per block.
+            var interval = Stopwatch.GetElapsedTime(previous, now);
+            var startedUtc = interval > AudioClockStats.LateAfter ? startUtc + Stopwatch.GetElapsedTime(start, now) : default;
+            Stats.Record(interval, collections != lastCollections, startedUtc, TimeSpan.FromTicks(work * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
             lastCollections = collections;
             previous = now;
             foreach (var client in _clients)

@@ -83,7 +83,8 @@ public sealed class AudioClockStats
         }
     }
 
-    private static readonly TimeSpan LateAfter = TimeSpan.FromMilliseconds(22);
+    /// <summary>A block that starts more than this after the one before is late (20 ms + 2 ms).</summary>
+    internal static readonly TimeSpan LateAfter = TimeSpan.FromMilliseconds(22);
     private long _late;
     private long _lateWithCollection;
 

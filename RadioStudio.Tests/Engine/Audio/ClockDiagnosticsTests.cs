@@ -1,0 +1,61 @@
+using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Audio.Diagnostics;
+using RadioStudio.Tests.Support;
+
+namespace RadioStudio.Tests.Engine.Audio;
+
+public sealed class ClockDiagnosticsTests
+{
+    [Fact]
+    public void LateBlocks_AreKeptWithTheirTimeIntervalAndWork_OnTimeOnesAreNot()
+    {
+        var stats = new AudioClockStats();
+        var at = new DateTime(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc);
+
+        stats.Record(TimeSpan.FromMilliseconds(20), collected: false, default, TimeSpan.FromMilliseconds(0.4));
+        stats.Record(TimeSpan.FromMilliseconds(31.5), collected: true, at, TimeSpan.FromMilliseconds(11));
+        stats.Record(TimeSpan.FromMilliseconds(21.9), collected: false, default, TimeSpan.FromMilliseconds(0.4));
+
+        var late = Assert.Single(stats.LateBlocks());
+        Assert.Equal(new LateBlock(at, TimeSpan.FromMilliseconds(31.5), TimeSpan.FromMilliseconds(11), Collected: true), late);
+        Assert.Equal(1, stats.LateWithCollection);
+    }
+
+    [Fact]
+    public void LateBlocks_KeepTheLast256_OldestFirst()
+    {
+        var stats = new AudioClockStats();
+        var at = new DateTime(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 300; i++)
+        {
+            stats.Record(TimeSpan.FromMilliseconds(25), collected: false, at.AddSeconds(i), TimeSpan.Zero);
+        }
+
+        var kept = stats.LateBlocks();
+        Assert.Equal(AudioClockStats.LateKept, kept.Count);
+        Assert.Equal(at.AddSeconds(300 - AudioClockStats.LateKept), kept[0].StartedUtc);
+        Assert.Equal(at.AddSeconds(299), kept[^1].StartedUtc);
+    }
+
+    [Fact]
+    public async Task RuntimePauseMonitor_RecordsAGarbageCollection_AsASuspensionWithItsGeneration()
+    {
+        using var monitor = new RuntimePauseMonitor();
+        var from = TimeProvider.System.GetUtcNow().UtcDateTime;
+
+        // The runtime's events reach the listener on its own dispatch thread: collect until one has arrived.
+        await Poll.AssertUntilAsync(
+            () =>
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+                return monitor.Snapshot().Any(s => s.Reason.StartsWith("GC (gen2", StringComparison.Ordinal));
+            },
+            "a forced gen2 collection is recorded",
+            TimeSpan.FromSeconds(20));
+
+        var suspension = monitor.Snapshot().First(s => s.Reason.StartsWith("GC (gen2", StringComparison.Ordinal));
+        Assert.True(suspension.Start >= from.AddSeconds(-1), $"{suspension.Start:O} is not after {from:O}");
+        Assert.True(suspension.Duration >= suspension.Stopping, "stopping the threads is part of the pause");
+        Assert.Contains(suspension, monitor.Overlapping(suspension.Start, suspension.Start + suspension.Duration));
+    }
+}
