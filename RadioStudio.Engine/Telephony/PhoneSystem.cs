@@ -54,6 +54,9 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
         Validator = new TwilioRequestValidator(Credentials.AuthToken);
     }
 
+    /// <summary>Wakes the media streams' send loops once per block, off the audio clock thread.</summary>
+    public MediaSendPump SendPump { get; } = new();
+
     /// <summary>What webhooks are signed with (configured, or local).</summary>
     public TwilioCredentials Credentials { get; }
 
@@ -168,11 +171,18 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
     public ImmutableArray<IPhoneLineAudio> AudioLines => ImmutableArray<IPhoneLineAudio>.CastUp(_active);
 
     /// <inheritdoc />
+    public void OnFramesQueued() => SendPump.Flush();
+
+    /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _engine.SetTelephonyStatusAsync(new TelephonyStatus(Credentials.Local, _options.PhoneNumber), cancellationToken).ConfigureAwait(false);
         Log.Started(_logger, Credentials.Local ? "local mode: test calls only (no Twilio credentials)" : $"Twilio account {Credentials.AccountSid[..8]}…");
         _subscription = _engine.Subscribe(Reconcile, TimeSpan.Zero);
+
+        // Before any caller: compile the line path here rather than on the audio clock while the first callers connect.
+        var warmUp = PhoneLineWarmUp.Run(_codec, _hold);
+        Log.WarmedUp(_logger, warmUp.Blocks, _codec.Name, warmUp.Elapsed.TotalMilliseconds);
         _expiry = Task.Run(() => ExpireUnconnectedAsync(_stopping.Token), CancellationToken.None);
     }
 
@@ -210,6 +220,9 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
         {
             // Shutdown must finish: a teardown cut short here has already closed its stream.
         }
+
+        // Every stream is closing: from here on they wake their own send loops.
+        SendPump.Dispose();
     }
 
     internal Task Reconcile(StudioState state)
@@ -340,6 +353,9 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
 
         [LoggerMessage(314, LogLevel.Warning, "Call from {Number} never connected its audio stream; removed from the queue")]
         public static partial void NeverConnected(ILogger logger, string number);
+
+        [LoggerMessage(316, LogLevel.Information, "Phone line path warmed up: {Blocks} blocks of {Codec} in {Ms:F0} ms")]
+        public static partial void WarmedUp(ILogger logger, int blocks, string codec, double ms);
 
         [LoggerMessage(315, LogLevel.Debug, "Ending a call was refused: {Reason}")]
         public static partial void EndRefused(ILogger logger, string reason);

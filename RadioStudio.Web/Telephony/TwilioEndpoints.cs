@@ -58,7 +58,7 @@ public static partial class TwilioEndpoints
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var session = new MediaStreamSession(socket, phones, options.Value.MaxMessageBytes, logger);
+        var session = new MediaStreamSession(socket, phones, options.Value.MaxMessageBytes, logger, phones.SendPump);
         await session.RunAsync(http.RequestAborted);
     }
 

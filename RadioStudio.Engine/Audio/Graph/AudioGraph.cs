@@ -225,6 +225,8 @@ public sealed class AudioGraph : IAudioClockClient
             }
         }
 
+        _lines.OnFramesQueued();
+
         marks[4] = Stopwatch.GetTimestamp();
 
         // 5. Outputs copy what they need and return.

@@ -26,6 +26,7 @@ public sealed partial class MediaStreamSession
     private readonly IMediaStreamHost _host;
     private readonly int _maxMessageBytes;
     private readonly ILogger _logger;
+    private readonly MediaSendPump? _pump;
     // The audio clock thread (real-time priority) hands frames to the send loop through a single-producer ring of
     // preallocated slots and a reusable wake-up: no lock a preempted send loop could hold, and no allocation per
     // frame (a garbage collection stops the clock thread too). Marks and clears, rare and from other threads, go
@@ -45,13 +46,17 @@ public sealed partial class MediaStreamSession
     private int _generation;
     private volatile bool _studioClosing;
 
-    /// <summary>Wraps an accepted WebSocket; call <see cref="RunAsync"/> to serve it.</summary>
-    public MediaStreamSession(WebSocket socket, IMediaStreamHost host, int maxMessageBytes, ILogger logger)
+    /// <summary>
+    /// Wraps an accepted WebSocket; call <see cref="RunAsync"/> to serve it. With a <paramref name="pump"/>, the audio
+    /// clock's frames wake the send loop through it (once per block, off the clock thread); without, directly.
+    /// </summary>
+    public MediaStreamSession(WebSocket socket, IMediaStreamHost host, int maxMessageBytes, ILogger logger, MediaSendPump? pump = null)
     {
         _socket = socket;
         _host = host;
         _maxMessageBytes = maxMessageBytes;
         _logger = logger;
+        _pump = pump;
     }
 
     private enum OutboundKind
@@ -97,9 +102,16 @@ public sealed partial class MediaStreamSession
         frame.CopyTo(_frames[slot]);
         _frameGeneration[slot] = Volatile.Read(ref _generation);
         Volatile.Write(ref _mediaTail, tail + 1);
-        _wake.Set();
+        if (_pump is null || !_pump.TryRequest(this))
+        {
+            _wake.Set();
+        }
+
         return true;
     }
+
+    /// <summary>Wakes the send loop (the pump's thread, for frames the clock queued).</summary>
+    internal void WakeSender() => _wake.Set();
 
     /// <summary>Sends a mark after the media queued so far; its round trip is measured when Twilio echoes it.</summary>
     public void SendMark(string name) => EnqueueControl(new Control(OutboundKind.Mark, name, Volatile.Read(ref _mediaTail)));

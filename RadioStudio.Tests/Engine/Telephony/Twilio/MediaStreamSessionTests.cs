@@ -111,6 +111,39 @@ public sealed class MediaStreamSessionTests : IAsyncLifetime
         Assert.Equal(StreamEndReason.StudioClosed, _sink.Ended);
     }
 
+    [Fact]
+    public async Task OutboundMedia_ThroughThePump_IsWokenOncePerBlockAndArrivesInOrder()
+    {
+        _writesOpen.SetResult();
+        var pump = new MediaSendPump();
+        var session = new MediaStreamSession(_server, new Host(_sink, accept: true), 16 * 1024, NullLogger.Instance, pump);
+        var run = session.RunAsync(CancellationToken.None);
+        await SendAsync(_twilio.Start(Start("good"), 1));
+        await Poll.AssertUntilAsync(() => session.StreamSid is not null, "the stream starts");
+
+        const int Blocks = 5;
+        var buffer = new byte[4096];
+        for (var block = 0; block < Blocks; block++)
+        {
+            var frame = Enumerable.Repeat((byte)(0x10 + block), 160).ToArray();
+            Assert.True(session.TrySendMedia(frame));
+            pump.Flush();
+            pump.Flush(); // nothing new since the last flush: no second post
+
+            var result = await _client.ReceiveAsync(buffer, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+            var json = Encoding.UTF8.GetString(buffer, 0, result.Count);
+            Assert.Contains("\"event\":\"media\"", json, StringComparison.Ordinal);
+            Assert.Contains(Convert.ToBase64String(frame), json, StringComparison.Ordinal);
+        }
+
+        session.Close();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        pump.Dispose();
+        Assert.Equal(Blocks, pump.Posts);
+        Assert.Equal(Blocks, pump.Woken);
+        Assert.Equal(Blocks, session.Stats.FramesOut);
+    }
+
     private static StreamStart Start(string token) =>
         new("MZ1", "AC1", "CA1", ["inbound"], new Dictionary<string, string> { ["token"] = token }, "audio/x-mulaw", 8000, 1);
 
