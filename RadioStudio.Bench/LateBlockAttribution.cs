@@ -42,7 +42,14 @@ internal static partial class LateBlockAttribution
         {
             var at = At(day, m.Groups[1].Value);
             var interval = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            var runtime = m.Groups[3].Value.Trim();
+            var (minor, major, involuntary) = (Long(m.Groups[3]), Long(m.Groups[4]), Long(m.Groups[6]));
+            var runtime = m.Groups[7].Value.Trim();
+            if (minor + major > 0)
+            {
+                // The clock thread itself touched memory the kernel had to map in: the studio's doing (fresh pages).
+                var faults = Invariant($"{minor + major} page faults on the clock thread ({major} major)");
+                runtime = runtime == "none" ? faults : faults + "; " + runtime;
+            }
 
             // The clock lost time somewhere between the previous block's start and this one's; 1 ms slack for the two processes' clocks.
             var (from, to) = (at - TimeSpan.FromMilliseconds(interval + 1), at + TimeSpan.FromMilliseconds(1));
@@ -52,6 +59,7 @@ internal static partial class LateBlockAttribution
                 : overlapping.Count > 0
                     ? ("platform", string.Join("; ", overlapping.GroupBy(s => s.Cpu).Select(g => Invariant($"cpu {g.Key} stalled {(g.Max(s => s.End) - g.Min(s => s.Start)).TotalMilliseconds:0.0} ms from {g.Min(s => s.Start):HH:mm:ss.fff}"))))
                     : ("unexplained", "no runtime pause and no platform stall seen");
+            detail += Invariant($" [clock thread preempted {involuntary}× in the interval]");
             blocks.Add(new LateBlock(at, interval, cause, detail, at >= window.From && at <= window.To));
         }
 
@@ -91,11 +99,13 @@ internal static partial class LateBlockAttribution
     private static DateTime At(DateTime day, string time) =>
         DateTime.SpecifyKind(day.Date + TimeSpan.ParseExact(time, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
+    private static long Long(Group group) => group.Success ? long.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"stall cpu=(\d+) at=(\d\d:\d\d:\d\d\.\d{3}) late=([\d.]+)")]
     private static partial Regex StallLine();
 
-    [GeneratedRegex(@"late block at (\d\d:\d\d:\d\d\.\d{3}): interval ([\d.]+) ms, .*JIT/lock waits: (.*)$")]
+    [GeneratedRegex(@"late block at (\d\d:\d\d:\d\d\.\d{3}): interval ([\d.]+) ms, previous block's work [\d.]+ ms, GC counted \w+(?:, clock thread page faults (\d+) minor / (\d+) major, context switches (\d+) voluntary / (\d+) involuntary)?; .*JIT/lock waits: (.*)$")]
     private static partial Regex LateLine();
 }

@@ -35,6 +35,12 @@ public sealed class AudioClock : IDisposable
     /// <summary>Timing of the blocks run so far.</summary>
     public AudioClockStats Stats { get; } = new();
 
+    /// <summary>
+    /// Diagnostics: read the clock thread's page faults and context switches at every block (one syscall) so each late
+    /// block says what the kernel did to the thread in its interval. Set before <see cref="Start"/>.
+    /// </summary>
+    public bool WatchThreadUsage { get; set; }
+
     /// <summary>Adds a client; it runs from the next block on.</summary>
     public void Add(IAudioClockClient client) => ImmutableInterlocked.Update(ref _clients, static (a, c) => a.Add(c), client);
 
@@ -72,6 +78,13 @@ public sealed class AudioClock : IDisposable
         var start = Stopwatch.GetTimestamp();
         var startUtc = TimeProvider.System.GetUtcNow().UtcDateTime;
         var previous = start;
+        var watchUsage = WatchThreadUsage && Diagnostics.ThreadUsage.TryReadCurrent(out _);
+        Diagnostics.ThreadUsage lastUsage = default;
+        if (watchUsage)
+        {
+            Diagnostics.ThreadUsage.TryReadCurrent(out lastUsage);
+        }
+
         var lastCollections = GC.CollectionCount(0);
         var ticksPerBlock = (long)(BlockDuration.TotalSeconds * Stopwatch.Frequency);
         long block = 0;
@@ -105,7 +118,14 @@ public sealed class AudioClock : IDisposable
             // Wall-clock time only for a late block (diagnostics), from the start reference: nothing extra per block.
             var interval = Stopwatch.GetElapsedTime(previous, now);
             var startedUtc = interval > AudioClockStats.LateAfter ? startUtc + Stopwatch.GetElapsedTime(start, now) : default;
-            Stats.Record(interval, collections != lastCollections, startedUtc, TimeSpan.FromTicks(work * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            Diagnostics.ThreadUsage usage = default;
+            if (watchUsage && Diagnostics.ThreadUsage.TryReadCurrent(out var current))
+            {
+                usage = current - lastUsage;
+                lastUsage = current;
+            }
+
+            Stats.Record(interval, collections != lastCollections, startedUtc, TimeSpan.FromTicks(work * TimeSpan.TicksPerSecond / Stopwatch.Frequency), usage);
             lastCollections = collections;
             previous = now;
             foreach (var client in _clients)

@@ -90,6 +90,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         Stems.StatusChanged += OnStemsStatus;
         _clock.Add(Graph);
         _suspensions = _options.DiagnoseClock ? new Diagnostics.RuntimePauseMonitor() : null;
+        _clock.WatchThreadUsage = _options.DiagnoseClock;
 
         // Logged once, before the first block, from the clock thread itself.
         _clock.Started += scheduling =>
@@ -285,7 +286,9 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
                 .Concat(suspensions.ThreadEvents(from, late.StartedUtc).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.What} {e.Duration.TotalMilliseconds:F1} ms at {e.Start:HH:mm:ss.fff}"))));
             what = what.Length == 0 ? "none" : what;
             var at = late.StartedUtc.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-            Log.LateBlock(logger, at, late.Interval.TotalMilliseconds, late.PreviousWork.TotalMilliseconds, late.Collected, what);
+            var usage = late.Usage;
+            Log.LateBlock(logger, at, late.Interval.TotalMilliseconds, late.PreviousWork.TotalMilliseconds, late.Collected,
+                usage.MinorFaults, usage.MajorFaults, usage.VoluntarySwitches, usage.InvoluntarySwitches, what);
         }
     }
 
@@ -334,8 +337,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         [LoggerMessage(320, LogLevel.Information, "Audio clock suspensions: {Count} runtime suspensions of all threads, longest {LongestMs:F1} ms; {ByReason}")]
         public static partial void Suspensions(ILogger logger, long count, double longestMs, string byReason);
 
-        [LoggerMessage(321, LogLevel.Information, "Audio clock late block at {At}: interval {IntervalMs:F1} ms, previous block's work {WorkMs:F1} ms, GC counted {Collected}; overlapping suspensions and clock-thread JIT/lock waits: {Suspensions}")]
-        public static partial void LateBlock(ILogger logger, string at, double intervalMs, double workMs, bool collected, string suspensions);
+        [LoggerMessage(321, LogLevel.Information, "Audio clock late block at {At}: interval {IntervalMs:F1} ms, previous block's work {WorkMs:F1} ms, GC counted {Collected}, clock thread page faults {MinorFaults} minor / {MajorFaults} major, context switches {Voluntary} voluntary / {Involuntary} involuntary; overlapping suspensions and clock-thread JIT/lock waits: {Suspensions}")]
+        public static partial void LateBlock(ILogger logger, string at, double intervalMs, double workMs, bool collected, long minorFaults, long majorFaults, long voluntary, long involuntary, string suspensions);
 
         [LoggerMessage(322, LogLevel.Information, "Audio graph slow block at {At}: voices {VoicesMs:F1} ms, music {MusicMs:F1}, program {ProgramMs:F1}, returns {ReturnsMs:F1}, outputs {OutputsMs:F1}")]
         public static partial void SlowBlock(ILogger logger, string at, double voicesMs, double musicMs, double programMs, double returnsMs, double outputsMs);

@@ -22,6 +22,47 @@ public sealed class ClockDiagnosticsTests
     }
 
     [Fact]
+    public void ALateBlock_KeepsWhatTheKernelDidToTheClockThread()
+    {
+        var stats = new AudioClockStats();
+        var at = new DateTime(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc);
+        var usage = new ThreadUsage(MinorFaults: 12, MajorFaults: 1, VoluntarySwitches: 2, InvoluntarySwitches: 3);
+
+        stats.Record(TimeSpan.FromMilliseconds(28), collected: false, at, TimeSpan.FromMilliseconds(8), usage);
+
+        Assert.Equal(usage, Assert.Single(stats.LateBlocks()).Usage);
+    }
+
+    [Fact]
+    public unsafe void ThreadUsage_CountsThisThreadsPageFaultsAndWaits()
+    {
+        Assert.True(ThreadUsage.TryReadCurrent(out var before), "getrusage(RUSAGE_THREAD) is available on Linux");
+
+        // Fresh anonymous memory: the first write to each page faults it in on this thread.
+        const int Bytes = 16 << 20;
+        var memory = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc(Bytes);
+        try
+        {
+            for (var offset = 0; offset < Bytes; offset += 4096)
+            {
+                memory[offset] = 1;
+            }
+        }
+        finally
+        {
+            System.Runtime.InteropServices.NativeMemory.Free(memory);
+        }
+
+        // A sleep is a voluntary context switch: the thing measured here, not a wait for a condition.
+        Thread.Sleep(1);
+        Assert.True(ThreadUsage.TryReadCurrent(out var after));
+
+        var used = after - before;
+        Assert.True(used.MinorFaults > 0, $"{used}");
+        Assert.True(used.VoluntarySwitches > 0, $"{used}");
+    }
+
+    [Fact]
     public void LateBlocks_KeepTheLast256_OldestFirst()
     {
         var stats = new AudioClockStats();
