@@ -27,7 +27,7 @@ public sealed class PhoneLine : IMediaStreamSink, IPhoneLineAudio
         (Id, CallSid, Number, Token, Simulated, Created, Codec) = (id, callSid, number, token, simulated, created, codec);
         Inbound = new PhoneInbound(codec);
         Outbound = new PhoneOutbound(codec);
-        _frame = new byte[codec.FrameBytes];
+        _frame = Audio.RealtimeMemory.Array<byte>(codec.FrameBytes);
         _hold = hold;
         _ended = ended;
     }

@@ -24,7 +24,7 @@ internal sealed class BlockRing
         BlockLength = blockLength;
         Capacity = capacity;
         _slots = capacity + 1;
-        _data = new float[blockLength * _slots];
+        _data = RealtimeMemory.Array<float>(blockLength * _slots);
     }
 
     public int BlockLength { get; }

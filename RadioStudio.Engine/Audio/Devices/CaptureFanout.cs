@@ -22,7 +22,7 @@ public sealed class CaptureFanout
     private const int PublishChunk = 4096;
     private const int Mask = Capacity - 1;
 
-    private readonly float[] _ring = new float[Capacity];
+    private readonly float[] _ring = RealtimeMemory.Array<float>(Capacity);
     private readonly Dictionary<int, RateConverter> _converters = [];
     private long _written;
 
@@ -107,7 +107,7 @@ public sealed class CaptureFanout
 
         public PolyphaseResampler Resampler { get; } = resampler;
 
-        public float[] Output { get; } = new float[resampler.MaxOutputFor(InputChunk) + 1];
+        public float[] Output { get; } = RealtimeMemory.Array<float>(resampler.MaxOutputFor(InputChunk) + 1);
     }
 
     /// <summary>One consumer's view of the ring.</summary>

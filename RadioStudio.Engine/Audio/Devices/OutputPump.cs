@@ -10,7 +10,7 @@ internal sealed unsafe class OutputPump(Playout playout, int channels) : StreamC
     private const nuint OutputUnderflow = 0x4;
     private const int Frames = 960;
 
-    private readonly float[] _block = new float[Frames * channels];
+    private readonly float[] _block = RealtimeMemory.Array<float>(Frames * channels);
     private int _offset = Frames;
     private long _deviceUnderflows;
 

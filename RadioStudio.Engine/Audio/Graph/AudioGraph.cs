@@ -34,9 +34,9 @@ public sealed class AudioGraph : IAudioClockClient
     private readonly int _program;
     private readonly float[][] _onAir;
     private readonly IPhoneLineAudio?[] _onAirLines;
-    private readonly float[] _discard = new float[AudioFormat.Studio.BlockSamples];
-    private readonly long[] _marks = new long[6];
-    private readonly float[] _return = new float[AudioFormat.Studio.BlockSamples];
+    private readonly float[] _discard = RealtimeMemory.Array<float>(AudioFormat.Studio.BlockSamples);
+    private readonly long[] _marks = RealtimeMemory.Array<long>(6);
+    private readonly float[] _return = RealtimeMemory.Array<float>(AudioFormat.Studio.BlockSamples);
     private readonly Meter[] _meters;
     private ImmutableArray<IMixOutput> _outputs = [];
     private int _speechHang;
@@ -61,7 +61,7 @@ public sealed class AudioGraph : IAudioClockClient
         _onAir = new float[maxOnAir][];
         for (var i = 0; i < maxOnAir; i++)
         {
-            _onAir[i] = new float[AudioFormat.Studio.BlockSamples];
+            _onAir[i] = RealtimeMemory.Array<float>(AudioFormat.Studio.BlockSamples);
         }
 
         _onAirLines = new IPhoneLineAudio?[maxOnAir];

@@ -34,7 +34,7 @@ public sealed class Crossfader : IAudioSource
         Format = format;
         CheckFormat(initial);
         _current = initial;
-        _scratch = new float[maxBlockSamples - (maxBlockSamples % format.Channels)];
+        _scratch = RealtimeMemory.Array<float>(maxBlockSamples - (maxBlockSamples % format.Channels));
     }
 
     /// <inheritdoc />

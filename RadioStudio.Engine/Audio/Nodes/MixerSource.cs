@@ -24,7 +24,7 @@ public sealed class MixerSource : IAudioSource
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBlockSamples);
         Format = format;
         MaxBlockSamples = maxBlockSamples;
-        _scratch = new float[maxBlockSamples];
+        _scratch = RealtimeMemory.Array<float>(maxBlockSamples);
     }
 
     /// <inheritdoc />

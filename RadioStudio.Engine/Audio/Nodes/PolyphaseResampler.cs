@@ -39,7 +39,7 @@ public sealed class PolyphaseResampler
         OutputRate = outputRate;
         _taps = PolyphaseFilterDesign.TapsPerPhase(inputRate, outputRate, quality);
         _coefficients = PolyphaseFilterDesign.Build(inputRate, outputRate, _phases, _taps, quality);
-        _buffer = new float[_taps - 1 + BlockSize];
+        _buffer = RealtimeMemory.Array<float>(_taps - 1 + BlockSize);
     }
 
     /// <summary>Input sample rate (Hz).</summary>

@@ -16,8 +16,8 @@ internal sealed class FrameRing
     public FrameRing(int frameSize, int capacity)
     {
         _frameSize = frameSize;
-        _samples = new float[frameSize * capacity];
-        _tags = new long[capacity];
+        _samples = RealtimeMemory.Array<float>(frameSize * capacity);
+        _tags = RealtimeMemory.Array<long>(capacity);
         _tags.AsSpan().Fill(Empty);
     }
 

@@ -54,8 +54,8 @@ public sealed class JitterBuffer
         _ring = new FrameRing(frameSize, maxFrames);
         _target = new JitterTarget(targetFrames, maxFrames);
         ArrivalCapacity = Math.Max(64, 4 * maxFrames);
-        _arrivalSequences = new long[ArrivalCapacity];
-        _arrivalFrames = new float[ArrivalCapacity * frameSize];
+        _arrivalSequences = RealtimeMemory.Array<long>(ArrivalCapacity);
+        _arrivalFrames = RealtimeMemory.Array<float>(ArrivalCapacity * frameSize);
         _targetSnapshot = targetFrames;
     }
 

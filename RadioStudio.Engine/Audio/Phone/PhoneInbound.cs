@@ -29,8 +29,8 @@ public sealed class PhoneInbound : IAudioSource
 
         Codec = codec;
         Jitter = new JitterBuffer(codec.FrameSamples, targetFrames, maxFrames);
-        _decoded = new float[codec.FrameSamples];
-        _frame = new float[codec.FrameSamples];
+        _decoded = RealtimeMemory.Array<float>(codec.FrameSamples);
+        _frame = RealtimeMemory.Array<float>(codec.FrameSamples);
         _upsampler = new PolyphaseResampler(codec.SampleRate, Format.SampleRate);
     }
 

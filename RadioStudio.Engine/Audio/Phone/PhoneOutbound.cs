@@ -25,7 +25,7 @@ public sealed class PhoneOutbound
         }
 
         Codec = codec;
-        _frame = new float[codec.FrameSamples];
+        _frame = RealtimeMemory.Array<float>(codec.FrameSamples);
         _downsampler = new PolyphaseResampler(AudioFormat.Studio.SampleRate, codec.SampleRate);
     }
 

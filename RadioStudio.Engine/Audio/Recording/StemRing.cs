@@ -22,9 +22,9 @@ internal sealed class StemRing
         Capacity = capacity;
         Layout = layout;
         _buses = layout.Length;
-        _samples = new float[(long)capacity * _buses * MixBlock.Samples];
+        _samples = RealtimeMemory.Array<float>((long)capacity * _buses * MixBlock.Samples);
         _active = new bool[capacity * _buses];
-        _index = new long[capacity];
+        _index = RealtimeMemory.Array<long>(capacity);
     }
 
     /// <summary>Slots.</summary>

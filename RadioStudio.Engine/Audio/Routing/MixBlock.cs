@@ -20,7 +20,7 @@ public sealed class MixBlock
         _active = new bool[buses.Length];
         for (var i = 0; i < buses.Length; i++)
         {
-            _buffers[i] = new float[AudioFormat.Studio.BlockSamples];
+            _buffers[i] = RealtimeMemory.Array<float>(AudioFormat.Studio.BlockSamples);
         }
     }
 

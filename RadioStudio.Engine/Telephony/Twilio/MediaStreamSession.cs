@@ -34,8 +34,8 @@ public sealed partial class MediaStreamSession
     private readonly AsyncSignal _wake = new();
     private readonly ConcurrentQueue<Control> _control = new();
     private volatile bool _outboundDone;
-    private readonly byte[][] _frames = [.. Enumerable.Range(0, FrameSlots).Select(_ => new byte[MaxFrameBytes])];
-    private readonly int[] _frameGeneration = new int[FrameSlots];
+    private readonly byte[][] _frames = [.. Enumerable.Range(0, FrameSlots).Select(_ => Audio.RealtimeMemory.Array<byte>(MaxFrameBytes))];
+    private readonly int[] _frameGeneration = Audio.RealtimeMemory.Array<int>(FrameSlots);
     private long _mediaTail; // frames queued so far (written by the audio thread only)
     private long _mediaHead; // frames taken by the send loop so far (written by the send loop only)
     private readonly ConcurrentDictionary<string, long> _marksInFlight = new(StringComparer.Ordinal);
