@@ -38,7 +38,7 @@ public sealed class PhoneLineFilter : IAudioSource
     private readonly PhoneLineSettings[] _presetSettings;
     private Biquad[] _sections;
     private Biquad[] _incoming;
-    private readonly float[] _dry = new float[ChunkSamples];
+    private readonly float[] _dry = RealtimeMemory.Array<float>(ChunkSamples);
     private volatile int _preset;
     private volatile bool _enabled = true;
     private int _appliedPreset;

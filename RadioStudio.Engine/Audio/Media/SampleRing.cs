@@ -15,7 +15,7 @@ internal sealed class SampleRing
     public SampleRing(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        _buffer = new float[capacity];
+        _buffer = RealtimeMemory.Array<float>(capacity);
     }
 
     /// <summary>Samples the ring holds at most.</summary>

@@ -240,7 +240,7 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
     /// <summary>One listened bus: its ring from the audio thread, resampler, endpointer and push-to-talk buffer.</summary>
     private sealed class Channel(int bus, VoiceSource source, EndpointerOptions options)
     {
-        private float[] _talk = Audio.RealtimeMemory.Array<float>(options.SampleRate * 4);
+        private float[] _talk = new float[options.SampleRate * 4];
         private readonly int _maxTalk = options.SampleRate * 60;
 
         public int Bus { get; } = bus;
@@ -253,9 +253,9 @@ public sealed partial class VoiceListener : IMixOutput, IHostedService, IDisposa
 
         public SpeechEndpointer Endpointer { get; } = new(options);
 
-        public float[] Block { get; } = Audio.RealtimeMemory.Array<float>(MixBlock.Samples);
+        public float[] Block { get; } = new float[MixBlock.Samples];
 
-        public float[] Frame { get; } = Audio.RealtimeMemory.Array<float>(MixBlock.Samples);
+        public float[] Frame { get; } = new float[MixBlock.Samples];
 
         public bool Held { get; set; }
 
