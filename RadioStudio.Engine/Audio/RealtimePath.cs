@@ -1,6 +1,10 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using RadioStudio.Engine.Audio.Devices;
+using RadioStudio.Engine.Audio.Graph;
+using RadioStudio.Engine.Telephony;
 
 namespace RadioStudio.Engine.Audio;
 
@@ -88,7 +92,107 @@ public static class RealtimePath
 
         return new RealtimePathPrepared(typeCount, methods, failed, Stopwatch.GetElapsedTime(started));
     }
+
+    /// <summary>
+    /// Runs a throwaway graph of <paramref name="phoneSlots"/> phone channels — two callers (one on air, one holding),
+    /// the AI voice, effects and ads playing, music crossfading in and fading out, a null output — for
+    /// <paramref name="blocks"/> blocks on the calling thread. <see cref="Prepare()"/> cannot compile what is only
+    /// called through an interface (every node's <c>Read</c>, the graph's <c>OnBlock</c>) or generic code instantiated
+    /// on the way; running the path compiles all of it. Nothing is shared with the studio's own graph.
+    /// </summary>
+    /// <returns>What ran: blocks, the blocks the output took, the program's peak level, time taken.</returns>
+    public static RealtimeGraphWarmUp WarmGraph(int phoneSlots, HoldFeed hold, int blocks = 60)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var started = Stopwatch.GetTimestamp();
+        var lines = new WarmUpLines(hold);
+        var graph = new AudioGraph(lines, phoneSlots, maxOnAir: 2);
+        var output = new NullOutput();
+        graph.AddOutput(output);
+        _ = graph.AiVoice.Play(new Tone(330));
+        _ = graph.Effects.Play(new Tone(880));
+        _ = graph.Ads.Play(new Tone(550));
+        graph.Music.CrossfadeTo(new Tone(220), TimeSpan.FromMilliseconds(200));
+        for (var block = 0; block < blocks; block++)
+        {
+            if (block == blocks / 2)
+            {
+                graph.Music.FadeOut(TimeSpan.FromMilliseconds(200));
+            }
+
+            lines.Arrive(block + 1);
+            graph.OnBlock(block);
+        }
+
+        var program = graph.MeterOf(new Routing.BusId(Routing.BusKind.Program)).PeakHoldDb;
+        return new RealtimeGraphWarmUp(blocks, output.BlocksWritten, program, Stopwatch.GetElapsedTime(started));
+    }
 }
 
 /// <summary>What <see cref="RealtimePath.Prepare()"/> did: types and methods compiled, ones that could not be, time taken.</summary>
 public sealed record RealtimePathPrepared(int Types, int Methods, int Failed, TimeSpan Elapsed);
+
+/// <summary>What <see cref="RealtimePath.WarmGraph"/> ran: blocks, blocks the output took, the program's peak hold (dBFS), time taken.</summary>
+public sealed record RealtimeGraphWarmUp(int Blocks, long OutputBlocks, float ProgramPeakDb, TimeSpan Elapsed);
+
+/// <summary>Two real phone lines (μ-law), connected for the graph's sake: one on air in slot 0, one holding.</summary>
+internal sealed class WarmUpLines : IPhoneLineProvider
+{
+    private readonly Line[] _lines;
+    private readonly byte[] _frame = new byte[StreamCodec.Pcmu.FrameBytes];
+
+    public WarmUpLines(HoldFeed hold)
+    {
+        _lines = [new Line(hold, slot: 0), new Line(hold, slot: -1)];
+        AudioLines = [.. _lines];
+    }
+
+    public ImmutableArray<IPhoneLineAudio> AudioLines { get; }
+
+    /// <summary>A frame of low noise arrives on every line (the network side).</summary>
+    public void Arrive(long chunk)
+    {
+        for (var i = 0; i < _frame.Length; i++)
+        {
+            _frame[i] = (byte)(0x7E + (i & 1));
+        }
+
+        foreach (var line in _lines)
+        {
+            line.Phone.OnMedia(chunk, _frame);
+        }
+    }
+
+    private sealed class Line(HoldFeed hold, int slot) : IPhoneLineAudio
+    {
+        public PhoneLine Phone { get; } = new("warm-up", "warm-up", "", "", simulated: true, DateTimeOffset.UnixEpoch, StreamCodec.Pcmu, hold, static (_, _) => { });
+
+        public int Slot => slot;
+
+        public bool Connected => true;
+
+        public void ReadInbound(Span<float> block) => Phone.ReadInbound(block);
+
+        public void SendReturn(ReadOnlySpan<float> block) => Phone.SendReturn(block);
+
+        public void SendHold() => Phone.SendHold();
+    }
+}
+
+/// <summary>A sine at the studio's format, endless.</summary>
+internal sealed class Tone(double hertz) : IAudioSource
+{
+    private long _position;
+
+    public AudioFormat Format => AudioFormat.Studio;
+
+    public int Read(Span<float> buffer)
+    {
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            buffer[i] = 0.1f * (float)Math.Sin(2 * Math.PI * hertz * _position++ / AudioFormat.Studio.SampleRate);
+        }
+
+        return buffer.Length;
+    }
+}

@@ -38,4 +38,18 @@ public sealed class RealtimePathTests
         Assert.True(prepared.Methods > prepared.Types, $"{prepared.Methods} methods");
         Assert.Equal(0, prepared.Failed);
     }
+
+    [Fact]
+    public void WarmGraph_RunsEveryBlockThroughTheMixToTheOutput()
+    {
+        var hold = new HoldFeed(Microsoft.Extensions.Options.Options.Create(new TwilioOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<HoldFeed>.Instance);
+
+        var ran = RealtimePath.WarmGraph(phoneSlots: 6, hold, blocks: 40);
+
+        Assert.Equal(40, ran.Blocks);
+        Assert.Equal(40, ran.OutputBlocks);
+
+        // Four 0.1 tones (AI, effects, ads, music) and a caller mixed: the program carried audio, well above silence.
+        Assert.InRange(ran.ProgramPeakDb, -30f, 0f);
+    }
 }
