@@ -54,6 +54,7 @@ internal sealed class StudioProcess : IAsyncDisposable
         // As the README's run command starts it (RadioStudio.Web/Properties/launchSettings.json): a 256 MiB gen0
         // budget, so the studio's little steady garbage never triggers a collection that stops the audio clock.
         start.Environment["DOTNET_GCgen0size"] = "0x10000000";
+        start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         start.Environment["Logging__LogLevel__RadioStudio.Engine.Telephony.Twilio.MediaStreamSession"] = "Information";
         start.Environment["Logging__LogLevel__RadioStudio.Engine.Audio.Graph.AudioService"] = "Information";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

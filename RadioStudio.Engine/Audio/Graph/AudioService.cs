@@ -108,6 +108,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _subscription = _engine.Subscribe(OnStateAsync, TimeSpan.Zero);
         Log.Started(_logger, Graph.Buses.Length);
         LogGen0Budget(_logger);
+        LogCodeMapping(_logger);
         return Task.CompletedTask;
     }
 
@@ -251,6 +252,23 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
+    /// With W^X (the runtime's default) code the JIT compiles later — the optimised versions of the clock's hot
+    /// methods — is written through one mapping and run through another, so its first run on the clock thread takes
+    /// page faults (9 in one 29 ms block here). The run profile turns it off (runbook "Executable memory").
+    /// </summary>
+    private static void LogCodeMapping(ILogger logger)
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_EnableWriteXorExecute") == "0")
+        {
+            Log.WriteXorExecuteOff(logger);
+        }
+        else
+        {
+            Log.WriteXorExecuteOn(logger);
+        }
+    }
+
+    /// <summary>
     /// Every collection stops the audio clock thread too, so the studio is meant to run with a large gen0 budget
     /// (<c>DOTNET_GCgen0size</c>, set by the run profile; runbook "Garbage collection"): says which it got.
     /// </summary>
@@ -345,6 +363,12 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
 
         [LoggerMessage(322, LogLevel.Information, "Audio graph slow block at {At}: voices {VoicesMs:F1} ms, music {MusicMs:F1}, program {ProgramMs:F1}, returns {ReturnsMs:F1}, outputs {OutputsMs:F1}")]
         public static partial void SlowBlock(ILogger logger, string at, double voicesMs, double musicMs, double programMs, double returnsMs, double outputsMs);
+
+        [LoggerMessage(326, LogLevel.Information, "Executable memory: W^X off (DOTNET_EnableWriteXorExecute=0): code optimised later runs on the audio clock without page faults")]
+        public static partial void WriteXorExecuteOff(ILogger logger);
+
+        [LoggerMessage(327, LogLevel.Information, "Executable memory: W^X on: code the runtime optimises later takes page faults on its first run on the audio clock (a late block each time); set DOTNET_EnableWriteXorExecute=0 as the run profile does (runbook, \"Executable memory\")")]
+        public static partial void WriteXorExecuteOn(ILogger logger);
 
         [LoggerMessage(323, LogLevel.Information, "Garbage collector: gen0 budget {MiB} MiB (DOTNET_GCgen0size): the steady garbage of a show triggers no collection for minutes")]
         public static partial void Gen0Budget(ILogger logger, long miB);
