@@ -34,6 +34,7 @@ public static class MuLaw
 
     /// <summary>Decodes μ-law codes to floats (<c>pcm / 32768</c>).</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="source"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(ReadOnlySpan<byte> source, Span<float> destination)
     {
         Pcm16.EnsureRoom(source.Length, destination.Length, nameof(destination));
@@ -46,6 +47,7 @@ public static class MuLaw
 
     /// <summary>Encodes floats to μ-law: clamp to [-1, 1), scale by 32768, round, then G.711 encode.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="source"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Encode(ReadOnlySpan<float> source, Span<byte> destination)
     {
         Pcm16.EnsureRoom(source.Length, destination.Length, nameof(destination));

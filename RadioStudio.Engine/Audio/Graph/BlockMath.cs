@@ -7,6 +7,7 @@ namespace RadioStudio.Engine.Audio.Graph;
 internal static class BlockMath
 {
     /// <summary><paramref name="destination"/> += <paramref name="source"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Add(Span<float> destination, ReadOnlySpan<float> source)
     {
         var i = 0;
@@ -29,6 +30,7 @@ internal static class BlockMath
     }
 
     /// <summary><paramref name="destination"/> = <paramref name="left"/> − <paramref name="right"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Subtract(Span<float> destination, ReadOnlySpan<float> left, ReadOnlySpan<float> right)
     {
         var i = 0;

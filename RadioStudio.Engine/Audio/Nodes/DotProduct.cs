@@ -33,6 +33,7 @@ internal static class DotProduct
     }
 
     /// <summary>Four consecutive rows of <paramref name="window"/>.Length coefficients, each dotted with the same window.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SharedWindow4(ReadOnlySpan<float> rows, ReadOnlySpan<float> window, Span<float> destination)
     {
         var taps = (nuint)window.Length;
@@ -60,6 +61,7 @@ internal static class DotProduct
     }
 
     /// <summary>One coefficient row dotted with four windows that start <paramref name="stride"/> samples apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SharedRow4(ReadOnlySpan<float> row, ReadOnlySpan<float> samples, int stride, Span<float> destination)
     {
         var taps = (nuint)row.Length;
