@@ -42,7 +42,7 @@ internal static partial class LateBlockAttribution
         {
             var at = At(day, m.Groups[1].Value);
             var interval = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            var (minor, major, involuntary) = (Long(m.Groups[3]), Long(m.Groups[4]), Long(m.Groups[6]));
+            var (minor, major, voluntary, involuntary) = (Long(m.Groups[3]), Long(m.Groups[4]), Long(m.Groups[5]), Long(m.Groups[6]));
             var runtime = m.Groups[7].Value.Trim();
             if (minor + major > 0)
             {
@@ -59,7 +59,8 @@ internal static partial class LateBlockAttribution
                 : overlapping.Count > 0
                     ? ("platform", string.Join("; ", overlapping.GroupBy(s => s.Cpu).Select(g => Invariant($"cpu {g.Key} stalled {(g.Max(s => s.End) - g.Min(s => s.Start)).TotalMilliseconds:0.0} ms from {g.Min(s => s.Start):HH:mm:ss.fff}"))))
                     : ("unexplained", "no runtime pause and no platform stall seen");
-            detail += Invariant($" [clock thread preempted {involuntary}× in the interval]");
+            // One voluntary switch per interval is the clock's own sleep; more means it blocked on something.
+            detail += Invariant($" [clock thread in the interval: {voluntary} waits, preempted {involuntary}×]");
             blocks.Add(new LateBlock(at, interval, cause, detail, at >= window.From && at <= window.To));
         }
 
