@@ -95,7 +95,7 @@ public static class RealtimePath
 
     /// <summary>
     /// Runs a throwaway graph of <paramref name="phoneSlots"/> phone channels — two callers (one on air, one holding),
-    /// the AI voice, effects and ads playing, music crossfading in and fading out, a null output — for
+    /// the AI voice, the effects cart ringing, an ad break, music crossfading in and fading out, a null output — for
     /// <paramref name="blocks"/> blocks on the calling thread. <see cref="Prepare()"/> cannot compile what is only
     /// called through an interface (every node's <c>Read</c>, the graph's <c>OnBlock</c>) or generic code instantiated
     /// on the way; running the path compiles all of it. Nothing is shared with the studio's own graph.
@@ -110,8 +110,11 @@ public static class RealtimePath
         var output = new NullOutput();
         graph.AddOutput(output);
         _ = graph.AiVoice.Play(new Tone(330));
-        _ = graph.Effects.Play(new Tone(880));
-        _ = graph.Ads.Play(new Tone(550));
+        var cart = new Media.EffectsCart(Media.BuiltInSounds.All);
+        _ = graph.Effects.Play(cart);
+        cart.Fire(Media.BuiltInSounds.Ring);
+        using var ads = new Media.AdBreak([new Tone(550)], TimeSpan.FromMilliseconds(100));
+        _ = graph.Ads.Play(ads);
         graph.Music.CrossfadeTo(new Tone(220), TimeSpan.FromMilliseconds(200));
         for (var block = 0; block < blocks; block++)
         {

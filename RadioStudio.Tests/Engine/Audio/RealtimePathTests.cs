@@ -49,7 +49,7 @@ public sealed class RealtimePathTests
         Assert.Equal(40, ran.Blocks);
         Assert.Equal(40, ran.OutputBlocks);
 
-        // Four 0.1 tones (AI, effects, ads, music) and a caller mixed: the program carried audio, well above silence.
+        // Tones on the AI, ads and music, the cart's ring and a caller mixed: the program carried audio, well above silence.
         Assert.InRange(ran.ProgramPeakDb, -30f, 0f);
     }
 }
