@@ -92,12 +92,8 @@ public sealed class AudioClock : IDisposable
         var start = Stopwatch.GetTimestamp();
         var startUtc = TimeProvider.System.GetUtcNow().UtcDateTime;
         var previous = start;
-        var watchUsage = WatchThreadUsage && Diagnostics.ThreadUsage.TryReadCurrent(out _);
         Diagnostics.ThreadUsage lastUsage = default;
-        if (watchUsage)
-        {
-            Diagnostics.ThreadUsage.TryReadCurrent(out lastUsage);
-        }
+        var watchUsage = WatchThreadUsage && Diagnostics.ThreadUsage.TryReadCurrent(out lastUsage);
 
         var lastCollections = GC.CollectionCount(0);
         var ticksPerBlock = (long)(BlockDuration.TotalSeconds * Stopwatch.Frequency);

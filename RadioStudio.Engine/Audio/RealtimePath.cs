@@ -94,13 +94,13 @@ public static class RealtimePath
     }
 
     /// <summary>
-    /// Runs a throwaway graph of <paramref name="phoneSlots"/> phone channels — two callers (one on air, one holding),
-    /// the AI voice, the effects cart ringing, an ad break, music crossfading in and fading out, a null output — for
+    /// Runs a throwaway graph of <paramref name="phoneSlots"/> phone channels — two callers in the stream codec of
+    /// <paramref name="hold"/> (one on air sending a tone, one holding), the AI voice, the effects cart ringing, an ad break, music crossfading in and fading out, a null output — for
     /// <paramref name="blocks"/> blocks on the calling thread. <see cref="Prepare()"/> cannot compile what is only
     /// called through an interface (every node's <c>Read</c>, the graph's <c>OnBlock</c>) or generic code instantiated
     /// on the way; running the path compiles all of it. Nothing is shared with the studio's own graph.
     /// </summary>
-    /// <returns>What ran: blocks, the blocks the output took, the program's peak level, time taken.</returns>
+    /// <returns>What ran: blocks, the blocks the output took, the on-air caller's and the program's peak levels, time taken.</returns>
     public static RealtimeGraphWarmUp WarmGraph(int phoneSlots, HoldFeed hold, int blocks = 60)
     {
         ArgumentNullException.ThrowIfNull(hold);
@@ -123,52 +123,62 @@ public static class RealtimePath
                 graph.Music.FadeOut(TimeSpan.FromMilliseconds(200));
             }
 
-            lines.Arrive(block + 1);
+            lines.Arrive(block);
             graph.OnBlock(block);
         }
 
+        var caller = graph.MeterOf(new Routing.BusId(Routing.BusKind.Phone, 0)).PeakHoldDb;
         var program = graph.MeterOf(new Routing.BusId(Routing.BusKind.Program)).PeakHoldDb;
-        return new RealtimeGraphWarmUp(blocks, output.BlocksWritten, program, Stopwatch.GetElapsedTime(started));
+        return new RealtimeGraphWarmUp(blocks, output.BlocksWritten, caller, program, Stopwatch.GetElapsedTime(started));
     }
 }
 
 /// <summary>What <see cref="RealtimePath.Prepare()"/> did: types and methods compiled, ones that could not be, time taken.</summary>
 public sealed record RealtimePathPrepared(int Types, int Methods, int Failed, TimeSpan Elapsed);
 
-/// <summary>What <see cref="RealtimePath.WarmGraph"/> ran: blocks, blocks the output took, the program's peak hold (dBFS), time taken.</summary>
-public sealed record RealtimeGraphWarmUp(int Blocks, long OutputBlocks, float ProgramPeakDb, TimeSpan Elapsed);
+/// <summary>
+/// What <see cref="RealtimePath.WarmGraph"/> ran: blocks, blocks the output took, the peak hold (dBFS) of the on-air
+/// caller's phone bus and of the program, time taken.
+/// </summary>
+public sealed record RealtimeGraphWarmUp(int Blocks, long OutputBlocks, float CallerPeakDb, float ProgramPeakDb, TimeSpan Elapsed);
 
-/// <summary>Two real phone lines (μ-law), connected for the graph's sake: one on air in slot 0, one holding.</summary>
+/// <summary>Two real phone lines in the stream codec, connected for the graph's sake: one on air in slot 0, one holding.</summary>
 internal sealed class WarmUpLines : IPhoneLineProvider
 {
     private readonly Line[] _lines;
-    private readonly byte[] _frame = new byte[StreamCodec.Pcmu.FrameBytes];
+    private readonly StreamCodec _codec;
+    private readonly float[] _tone;
+    private readonly byte[] _frame;
 
     public WarmUpLines(HoldFeed hold)
     {
+        _codec = hold.Codec;
+        _tone = new float[_codec.FrameSamples];
+        _frame = new byte[_codec.FrameBytes];
         _lines = [new Line(hold, slot: 0), new Line(hold, slot: -1)];
         AudioLines = [.. _lines];
     }
 
     public ImmutableArray<IPhoneLineAudio> AudioLines { get; }
 
-    /// <summary>A frame of low noise arrives on every line (the network side).</summary>
-    public void Arrive(long chunk)
+    /// <summary>Frame <paramref name="block"/> of a 440 Hz tone at −12 dBFS arrives on every line (the network side).</summary>
+    public void Arrive(long block)
     {
-        for (var i = 0; i < _frame.Length; i++)
+        for (var i = 0; i < _tone.Length; i++)
         {
-            _frame[i] = (byte)(0x7E + (i & 1));
+            _tone[i] = 0.25f * MathF.Sin(2 * MathF.PI * 440 * ((block * _tone.Length) + i) / _codec.SampleRate);
         }
 
+        _codec.Encode(_tone, _frame);
         foreach (var line in _lines)
         {
-            line.Phone.OnMedia(chunk, _frame);
+            line.Phone.OnMedia(block + 1, _frame);
         }
     }
 
     private sealed class Line(HoldFeed hold, int slot) : IPhoneLineAudio
     {
-        public PhoneLine Phone { get; } = new("warm-up", "warm-up", "", "", simulated: true, DateTimeOffset.UnixEpoch, StreamCodec.Pcmu, hold, static (_, _) => { });
+        public PhoneLine Phone { get; } = new("warm-up", "warm-up", "", "", simulated: true, DateTimeOffset.UnixEpoch, hold.Codec, hold, static (_, _) => { });
 
         public int Slot => slot;
 

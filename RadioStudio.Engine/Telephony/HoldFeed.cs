@@ -18,10 +18,14 @@ public sealed partial class HoldFeed
     {
         ArgumentNullException.ThrowIfNull(options);
         var codec = options.Value.Codec;
+        Codec = codec;
         var samples = Load(options.Value.HoldMusicFile, codec.SampleRate, logger) ?? HoldMusic.Generate(codec.SampleRate, TimeSpan.FromSeconds(16));
         _loop = new byte[samples.Length * codec.BytesPerSample];
         codec.Encode(samples, _loop);
     }
+
+    /// <summary>The stream codec the loop is encoded in (every call's).</summary>
+    public StreamCodec Codec { get; }
 
     /// <summary>Copies the next frame from <paramref name="position"/> (wrapping) and advances it.</summary>
     public void Read(ref int position, Span<byte> frame)

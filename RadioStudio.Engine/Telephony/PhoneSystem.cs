@@ -179,10 +179,6 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
         await _engine.SetTelephonyStatusAsync(new TelephonyStatus(Credentials.Local, _options.PhoneNumber), cancellationToken).ConfigureAwait(false);
         Log.Started(_logger, Credentials.Local ? "local mode: test calls only (no Twilio credentials)" : $"Twilio account {Credentials.AccountSid[..8]}…");
         _subscription = _engine.Subscribe(Reconcile, TimeSpan.Zero);
-
-        // Before any caller: compile the line path here rather than on the audio clock while the first callers connect.
-        var warmUp = PhoneLineWarmUp.Run(_codec, _hold);
-        Log.WarmedUp(_logger, warmUp.Blocks, _codec.Name, warmUp.Elapsed.TotalMilliseconds);
         _expiry = Task.Run(() => ExpireUnconnectedAsync(_stopping.Token), CancellationToken.None);
     }
 
@@ -353,9 +349,6 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
 
         [LoggerMessage(314, LogLevel.Warning, "Call from {Number} never connected its audio stream; removed from the queue")]
         public static partial void NeverConnected(ILogger logger, string number);
-
-        [LoggerMessage(316, LogLevel.Information, "Phone line path warmed up: {Blocks} blocks of {Codec} in {Ms:F0} ms")]
-        public static partial void WarmedUp(ILogger logger, int blocks, string codec, double ms);
 
         [LoggerMessage(315, LogLevel.Debug, "Ending a call was refused: {Reason}")]
         public static partial void EndRefused(ILogger logger, string reason);

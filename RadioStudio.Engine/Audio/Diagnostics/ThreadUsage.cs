@@ -42,9 +42,6 @@ public readonly partial record struct ThreadUsage(long MinorFaults, long MajorFa
         }
     }
 
-    /// <summary>The difference between two readings.</summary>
-    public static ThreadUsage Subtract(ThreadUsage later, ThreadUsage earlier) => later - earlier;
-
     [LibraryImport("libc", EntryPoint = "getrusage")]
     private static partial int GetRusage(int who, out Rusage usage);
 

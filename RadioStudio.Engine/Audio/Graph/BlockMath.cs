@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace RadioStudio.Engine.Audio.Graph;
@@ -7,7 +8,7 @@ namespace RadioStudio.Engine.Audio.Graph;
 internal static class BlockMath
 {
     /// <summary><paramref name="destination"/> += <paramref name="source"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(Span<float> destination, ReadOnlySpan<float> source)
     {
         var i = 0;
@@ -30,7 +31,7 @@ internal static class BlockMath
     }
 
     /// <summary><paramref name="destination"/> = <paramref name="left"/> − <paramref name="right"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Subtract(Span<float> destination, ReadOnlySpan<float> left, ReadOnlySpan<float> right)
     {
         var i = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RadioStudio.Engine.Audio.Nodes;
 
 /// <summary>
@@ -64,7 +66,7 @@ public sealed class PolyphaseResampler
     /// </summary>
     /// <returns>Samples written to the start of <paramref name="output"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="output"/> is too short (nothing is consumed then).</exception>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Process(ReadOnlySpan<float> input, Span<float> output)
     {
         var ready = ReadyCount(input.Length);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RadioStudio.Engine.Audio.Phone;
 
 /// <summary>
@@ -143,7 +145,7 @@ public sealed class JitterBuffer
 
     /// <summary>Fills <paramref name="block"/> with the next frame or silence (audio thread).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="block"/> is not <see cref="FrameSize"/> samples.</exception>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(Span<float> block)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(block.Length, FrameSize);

@@ -39,17 +39,23 @@ public sealed class RealtimePathTests
         Assert.Equal(0, prepared.Failed);
     }
 
-    [Fact]
-    public void WarmGraph_RunsEveryBlockThroughTheMixToTheOutput()
+    [Theory]
+    [InlineData("PCMU@8000h")]
+    [InlineData("L16@16000h")]
+    [InlineData("L16@24000h")]
+    public void WarmGraph_RunsEveryBlockThroughTheMix_TheCallersToneComesInThroughTheWholeLinePath(string codec)
     {
-        var hold = new HoldFeed(Microsoft.Extensions.Options.Options.Create(new TwilioOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<HoldFeed>.Instance);
+        var options = Microsoft.Extensions.Options.Options.Create(new TwilioOptions { StreamCodec = codec });
+        var hold = new HoldFeed(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<HoldFeed>.Instance);
 
         var ran = RealtimePath.WarmGraph(phoneSlots: 6, hold, blocks: 40);
 
         Assert.Equal(40, ran.Blocks);
         Assert.Equal(40, ran.OutputBlocks);
 
-        // Tones on the AI, ads and music, the cart's ring and a caller mixed: the program carried audio, well above silence.
+        // The caller sends a −12 dBFS tone: encode → decode → jitter buffer → resampler to 48 kHz onto its phone bus
+        // (the path ran, not a shortcut), and the program carried it with the other sources.
+        Assert.InRange(ran.CallerPeakDb, -13.5f, -10.5f);
         Assert.InRange(ran.ProgramPeakDb, -30f, 0f);
     }
 }
