@@ -17,7 +17,8 @@ internal static partial class LateBlockAttribution
     public readonly record struct Stall(int Cpu, DateTime Start, DateTime End);
 
     /// <summary>One late block and its cause.</summary>
-    public readonly record struct LateBlock(DateTime At, double IntervalMs, string Cause, string Detail, bool InWindow);
+    /// <param name="EveryCpuStalled">The probe was stalled on every CPU in the interval: no thread of any program could run.</param>
+    public readonly record struct LateBlock(DateTime At, double IntervalMs, string Cause, string Detail, bool InWindow, bool EveryCpuStalled);
 
     /// <summary>Stalls from the probe's "stall cpu=K at=HH:mm:ss.fff late=X" lines, consecutive late wake-ups merged.</summary>
     public static IReadOnlyList<Stall> ParseStalls(IEnumerable<string> probeOutput, DateTime day)
@@ -35,19 +36,20 @@ internal static partial class LateBlockAttribution
     }
 
     /// <summary>Every late block the studio logged, with its cause; <paramref name="window"/> is the loaded measurement window (UTC).</summary>
-    public static IReadOnlyList<LateBlock> Attribute(IEnumerable<string> studioOutput, IReadOnlyList<Stall> stalls, DateTime day, (DateTime From, DateTime To) window)
+    public static IReadOnlyList<LateBlock> Attribute(IEnumerable<string> studioOutput, IReadOnlyList<Stall> stalls, DateTime day, (DateTime From, DateTime To) window, int cpus)
     {
         var blocks = new List<LateBlock>();
         foreach (Match m in studioOutput.Select(l => LateLine().Match(l)).Where(m => m.Success))
         {
             var at = At(day, m.Groups[1].Value);
             var interval = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            var (minor, major, voluntary, involuntary) = (Long(m.Groups[3]), Long(m.Groups[4]), Long(m.Groups[5]), Long(m.Groups[6]));
-            var runtime = m.Groups[7].Value.Trim();
+            var thread = m.Groups[3].Value;
+            var (minor, major, voluntary, involuntary) = (Long(m.Groups[4]), Long(m.Groups[5]), Long(m.Groups[6]), Long(m.Groups[7]));
+            var runtime = m.Groups[8].Value.Trim();
             if (minor + major > 0)
             {
                 // The clock thread itself touched memory the kernel had to map in: the studio's doing (fresh pages).
-                var faults = Invariant($"{minor + major} page faults on the clock thread ({major} major)");
+                var faults = Invariant($"{minor + major} page faults on the {thread} thread ({major} major)");
                 runtime = runtime == "none" ? faults : faults + "; " + runtime;
             }
 
@@ -60,8 +62,9 @@ internal static partial class LateBlockAttribution
                     ? ("platform", string.Join("; ", overlapping.GroupBy(s => s.Cpu).Select(g => Invariant($"cpu {g.Key} stalled {(g.Max(s => s.End) - g.Min(s => s.Start)).TotalMilliseconds:0.0} ms from {g.Min(s => s.Start):HH:mm:ss.fff}"))))
                     : ("unexplained", "no runtime pause and no platform stall seen");
             // One voluntary switch per interval is the clock's own sleep; more means it blocked on something.
-            detail += Invariant($" [clock thread in the interval: {voluntary} waits, preempted {involuntary}×]");
-            blocks.Add(new LateBlock(at, interval, cause, detail, at >= window.From && at <= window.To));
+            detail += Invariant($" [{thread} thread in the interval: {voluntary} waits, preempted {involuntary}×]");
+            var everyCpu = cpus > 0 && overlapping.Select(s => s.Cpu).Distinct().Count() >= cpus;
+            blocks.Add(new LateBlock(at, interval, cause, detail, at >= window.From && at <= window.To, everyCpu));
         }
 
         return blocks;
@@ -78,6 +81,10 @@ internal static partial class LateBlockAttribution
         {
             text.AppendLine(Invariant($"| {cause} | {blocks.Count(b => b.Cause == cause)} | {inWindow.Count(b => b.Cause == cause)} |"));
         }
+
+        // With the standby clock a block is late on a platform stall only if the other CPU stalled too (or the stall
+        // caught the thread inside a block); a stall of every CPU at once is one no program could run through.
+        text.AppendLine(Invariant($"| platform, every CPU stalled at once | {blocks.Count(b => b.Cause == "platform" && b.EveryCpuStalled)} | {inWindow.Count(b => b.Cause == "platform" && b.EveryCpuStalled)} |"));
 
         var studioOwn = inWindow.Count(b => b.Cause != "platform");
         text.AppendLine(Invariant($"| **within 20 ± 2 ms in the window, the studio's own causes** | | {100.0 * (windowBlocks - studioOwn) / Math.Max(1, windowBlocks):0.0000} % ({studioOwn} late) |"));
@@ -107,6 +114,6 @@ internal static partial class LateBlockAttribution
     [GeneratedRegex(@"stall cpu=(\d+) at=(\d\d:\d\d:\d\d\.\d{3}) late=([\d.]+)")]
     private static partial Regex StallLine();
 
-    [GeneratedRegex(@"late block at (\d\d:\d\d:\d\d\.\d{3}): interval ([\d.]+) ms, previous block's work [\d.]+ ms, GC counted \w+(?:, clock thread page faults (\d+) minor / (\d+) major, context switches (\d+) voluntary / (\d+) involuntary)?; .*JIT/lock waits: (.*)$")]
+    [GeneratedRegex(@"late block at (\d\d:\d\d:\d\d\.\d{3}): interval ([\d.]+) ms, run by the (\w+) thread, previous block's work [\d.]+ ms, GC counted \w+(?:, that thread's page faults (\d+) minor / (\d+) major, context switches (\d+) voluntary / (\d+) involuntary)?; .*JIT/lock waits: (.*)$")]
     private static partial Regex LateLine();
 }

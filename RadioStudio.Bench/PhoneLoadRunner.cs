@@ -17,8 +17,8 @@ internal static partial class PhoneLoadRunner
         var callers = Option(args, "--callers", 50);
         var seconds = Option(args, "--seconds", 60);
         var nice = Option(args, "--callers-nice", 10);
+        using var probe = await ProbeProcess.StartAsync(seconds + 600);
         await using var studio = await StudioProcess.StartAsync(callers + 10);
-        using var probe = ProbeProcess.Start(seconds + 600);
         var lowered = CallerPriority.Lower(nice);
         using var http = new HttpClient();
         var simulator = new PhoneSimulator(http);
@@ -66,7 +66,7 @@ internal static partial class PhoneLoadRunner
         var clock = ClockReport.From(studio.Output, stopped);
         var probeOutput = await probe.StopAsync();
         var stalls = LateBlockAttribution.ParseStalls(probeOutput, utc0);
-        var late = LateBlockAttribution.Attribute(studio.Output, stalls, utc0, (utc0, utc1));
+        var late = LateBlockAttribution.Attribute(studio.Output, stalls, utc0, (utc0, utc1), Environment.ProcessorCount);
         var windowBlocks = (long)Math.Round(window * 50);
         gaps.Sort();
         var report = string.Create(CultureInfo.InvariantCulture, $"""
@@ -86,7 +86,7 @@ internal static partial class PhoneLoadRunner
         Console.WriteLine(clock.Report);
         Console.WriteLine();
         Console.WriteLine(LateBlockAttribution.Report(late, probeOutput.Where(l => l.StartsWith("probe ", StringComparison.Ordinal)), windowBlocks));
-        foreach (var line in studio.Output.Where(l => l.Contains("Audio clock GC:", StringComparison.Ordinal) || l.Contains("Audio clock suspensions:", StringComparison.Ordinal) || l.Contains("Audio graph slow block", StringComparison.Ordinal)))
+        foreach (var line in studio.Output.Where(l => l.Contains("Audio clock thread:", StringComparison.Ordinal) || l.Contains("Audio clock standby thread:", StringComparison.Ordinal) || l.Contains("Audio clock GC:", StringComparison.Ordinal) || l.Contains("Audio clock suspensions:", StringComparison.Ordinal) || l.Contains("Audio graph slow block", StringComparison.Ordinal)))
         {
             Console.WriteLine(line.Trim());
         }

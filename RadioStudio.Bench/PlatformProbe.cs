@@ -23,12 +23,18 @@ internal static partial class PlatformProbe
         var seconds = args.Length > 1 && args[0] == "--seconds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
         var cpus = Environment.ProcessorCount;
         var results = new (long[] At, double[] LateMs, int Count, long Wakeups, string Scheduling)[cpus];
-        var threads = Enumerable.Range(0, cpus).Select(cpu => new Thread(() => results[cpu] = Probe(cpu, seconds)) { IsBackground = true }).ToArray();
+        using var ready = new CountdownEvent(cpus);
+        var threads = Enumerable.Range(0, cpus).Select(cpu => new Thread(() => results[cpu] = Probe(cpu, seconds, ready)) { IsBackground = true }).ToArray();
         var (startTicks, startUtc) = (Stopwatch.GetTimestamp(), TimeProvider.System.GetUtcNow().UtcDateTime);
         foreach (var thread in threads)
         {
             thread.Start();
         }
+
+        // Every CPU watched from here on: the load runner starts the studio only after this line.
+        ready.Wait();
+        Console.WriteLine(RunningLine);
+        Console.Out.Flush();
 
         if (Console.IsInputRedirected)
         {
@@ -64,7 +70,10 @@ internal static partial class PlatformProbe
         return 0;
     }
 
-    private static (long[] At, double[] LateMs, int Count, long Wakeups, string Scheduling) Probe(int cpu, int seconds)
+    /// <summary>Printed once every CPU's probe thread runs.</summary>
+    public const string RunningLine = "probe running";
+
+    private static (long[] At, double[] LateMs, int Count, long Wakeups, string Scheduling) Probe(int cpu, int seconds, CountdownEvent ready)
     {
         var at = new long[MaxStalls];
         var late = new double[MaxStalls];
@@ -75,6 +84,7 @@ internal static partial class PlatformProbe
         var realtime = SchedSetScheduler(0, 1, ref param) == 0;
         var scheduling = $"{(pinned ? "pinned" : "not pinned")}, {(realtime ? "SCHED_FIFO 70" : "normal priority")}";
         var start = Stopwatch.GetTimestamp();
+        ready.Signal();
         var wakeups = seconds * 1000L;
         long n;
         for (n = 1; n <= wakeups && !s_stop; n++)

@@ -11,7 +11,8 @@ internal sealed class ProbeProcess : IDisposable
 
     private ProbeProcess(Process process) => _process = process;
 
-    public static ProbeProcess Start(int maxSeconds)
+    /// <summary>Starts the probe and returns once it watches every CPU (so the studio's start-up is covered too).</summary>
+    public static async Task<ProbeProcess> StartAsync(int maxSeconds)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(PlatformProbe).Assembly.Location);
@@ -19,15 +20,21 @@ internal sealed class ProbeProcess : IDisposable
         start.ArgumentList.Add("--seconds");
         start.ArgumentList.Add(maxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var probe = new ProbeProcess(new Process { StartInfo = start });
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         probe._process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is { } line)
             {
                 probe._output.Enqueue(line);
+                if (line == PlatformProbe.RunningLine)
+                {
+                    running.TrySetResult();
+                }
             }
         };
         probe._process.Start();
         probe._process.BeginOutputReadLine();
+        await running.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return probe;
     }
 

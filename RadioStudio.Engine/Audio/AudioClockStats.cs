@@ -61,12 +61,12 @@ public sealed class AudioClockStats
 
     private readonly LateBlock[] _lateBlocks = new LateBlock[LateKept];
 
-    internal void Record(TimeSpan interval, bool collected = false, DateTime startedUtc = default, TimeSpan previousWork = default, Diagnostics.ThreadUsage usage = default)
+    internal void Record(TimeSpan interval, bool collected = false, DateTime startedUtc = default, TimeSpan previousWork = default, Diagnostics.ThreadUsage usage = default, bool byStandby = false)
     {
         if (interval > LateAfter)
         {
             // Written by the clock thread only; a struct copy into a preallocated array allocates nothing.
-            _lateBlocks[Interlocked.Read(ref _late) % LateKept] = new LateBlock(startedUtc, interval, previousWork, collected, usage);
+            _lateBlocks[Interlocked.Read(ref _late) % LateKept] = new LateBlock(startedUtc, interval, previousWork, collected, usage, byStandby);
             Interlocked.Increment(ref _late);
             if (collected)
             {
@@ -96,6 +96,7 @@ public sealed class AudioClockStats
 /// <summary>
 /// A block that started more than 2 ms late: when it started (UTC), the interval since the block before, how long
 /// the block before took to run (its clients' work), whether a garbage collection ran in the interval, and (with
-/// <see cref="AudioClock.WatchThreadUsage"/>) the clock thread's page faults and context switches in the interval.
+/// <see cref="AudioClock.WatchThreadUsage"/>) the page faults and context switches of the clock thread that ran it, in the
+/// interval, and whether that was the standby thread (<see cref="AudioClock.Standby"/>).
 /// </summary>
-public readonly record struct LateBlock(DateTime StartedUtc, TimeSpan Interval, TimeSpan PreviousWork, bool Collected, Diagnostics.ThreadUsage Usage = default);
+public readonly record struct LateBlock(DateTime StartedUtc, TimeSpan Interval, TimeSpan PreviousWork, bool Collected, Diagnostics.ThreadUsage Usage = default, bool ByStandby = false);

@@ -28,7 +28,7 @@ public sealed class RuntimePauseMonitor : EventListener
     private readonly RuntimeSuspension[] _ring = new RuntimeSuspension[Capacity];
     private readonly ClockThreadEvent[] _threadEvents = new ClockThreadEvent[Capacity];
     private long _threadEventCount;
-    private DateTime _contendedAt;
+    private readonly DateTime[] _contendedAt = new DateTime[2];
     private readonly object _gate = new();
     private long _count;
     private DateTime _suspendedAt;
@@ -50,8 +50,19 @@ public sealed class RuntimePauseMonitor : EventListener
         }
     }
 
-    /// <summary>The OS thread id of the clock thread whose JIT and lock waits are recorded (0: none yet).</summary>
-    public long WatchedThreadId { get; set; }
+    /// <summary>The OS thread ids of the clock threads whose JIT and lock waits are recorded (the clock and its standby).</summary>
+    public IReadOnlyList<long> WatchedThreadIds => [.. _watched.Where(id => id != 0)];
+
+    private readonly long[] _watched = new long[2];
+
+    /// <summary>Records JIT compilations and lock waits on this OS thread from now on (at most two threads: the clock and its standby).</summary>
+    public void Watch(long osThreadId)
+    {
+        if (osThreadId != 0 && Interlocked.CompareExchange(ref _watched[0], osThreadId, 0) != 0)
+        {
+            _ = Interlocked.CompareExchange(ref _watched[1], osThreadId, 0);
+        }
+    }
 
     /// <summary>JIT compilations and lock waits on the watched thread that overlap <paramref name="from"/>–<paramref name="to"/> (UTC).</summary>
     public IReadOnlyList<ClockThreadEvent> ThreadEvents(DateTime from, DateTime to)
@@ -80,7 +91,8 @@ public sealed class RuntimePauseMonitor : EventListener
     /// <inheritdoc />
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        var onClockThread = WatchedThreadId != 0 && eventData.OSThreadId == WatchedThreadId;
+        var watched = eventData.OSThreadId == 0 ? -1 : eventData.OSThreadId == Volatile.Read(ref _watched[0]) ? 0 : eventData.OSThreadId == Volatile.Read(ref _watched[1]) ? 1 : -1;
+        var onClockThread = watched >= 0;
         switch (eventData.EventId)
         {
             case MethodJittingStarted when onClockThread:
@@ -90,11 +102,11 @@ public sealed class RuntimePauseMonitor : EventListener
                 AddThreadEvent(new ClockThreadEvent(eventData.TimeStamp.ToUniversalTime(), TimeSpan.Zero, "JIT " + name));
                 break;
             case ContentionStart when onClockThread:
-                _contendedAt = eventData.TimeStamp.ToUniversalTime();
+                _contendedAt[watched] = eventData.TimeStamp.ToUniversalTime();
                 break;
-            case ContentionStop when onClockThread && _contendedAt != default:
-                AddThreadEvent(new ClockThreadEvent(_contendedAt, eventData.TimeStamp.ToUniversalTime() - _contendedAt, "lock wait"));
-                _contendedAt = default;
+            case ContentionStop when onClockThread && _contendedAt[watched] != default:
+                AddThreadEvent(new ClockThreadEvent(_contendedAt[watched], eventData.TimeStamp.ToUniversalTime() - _contendedAt[watched], "lock wait"));
+                _contendedAt[watched] = default;
                 break;
             case SuspendEeBegin:
                 _suspendedAt = eventData.TimeStamp.ToUniversalTime();

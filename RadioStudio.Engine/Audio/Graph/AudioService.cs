@@ -93,12 +93,13 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _clock.Add(Graph);
         _suspensions = _options.DiagnoseClock ? new Diagnostics.RuntimePauseMonitor() : null;
         _clock.WatchThreadUsage = _options.DiagnoseClock;
+        _clock.Standby = _options.StandbyClock;
 
-        // Logged once, before the first block, from the clock thread itself.
-        _clock.Started += scheduling =>
+        // Logged once per clock thread, before the first block, from the thread itself.
+        _clock.Started += thread =>
         {
-            _suspensions?.WatchedThreadId = _clock.OsThreadId;
-            Log.ClockScheduling(_logger, scheduling);
+            _suspensions?.Watch(thread.OsThreadId);
+            Log.ClockScheduling(_logger, thread.Standby ? "clock standby" : "clock", thread.Scheduling);
         };
         // The clock's code compiled here, not in its first block.
         var prepared = RealtimePath.Prepare();
@@ -308,7 +309,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
             what = what.Length == 0 ? "none" : what;
             var at = late.StartedUtc.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
             var usage = late.Usage;
-            Log.LateBlock(logger, at, late.Interval.TotalMilliseconds, late.PreviousWork.TotalMilliseconds, late.Collected,
+            Log.LateBlock(logger, at, late.Interval.TotalMilliseconds, late.ByStandby ? "standby" : "clock", late.PreviousWork.TotalMilliseconds, late.Collected,
                 usage.MinorFaults, usage.MajorFaults, usage.VoluntarySwitches, usage.InvoluntarySwitches, what);
         }
     }
@@ -358,8 +359,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         [LoggerMessage(320, LogLevel.Information, "Audio clock suspensions: {Count} runtime suspensions of all threads, longest {LongestMs:F1} ms; {ByReason}")]
         public static partial void Suspensions(ILogger logger, long count, double longestMs, string byReason);
 
-        [LoggerMessage(321, LogLevel.Information, "Audio clock late block at {At}: interval {IntervalMs:F1} ms, previous block's work {WorkMs:F1} ms, GC counted {Collected}, clock thread page faults {MinorFaults} minor / {MajorFaults} major, context switches {Voluntary} voluntary / {Involuntary} involuntary; overlapping suspensions and clock-thread JIT/lock waits: {Suspensions}")]
-        public static partial void LateBlock(ILogger logger, string at, double intervalMs, double workMs, bool collected, long minorFaults, long majorFaults, long voluntary, long involuntary, string suspensions);
+        [LoggerMessage(321, LogLevel.Information, "Audio clock late block at {At}: interval {IntervalMs:F1} ms, run by the {Thread} thread, previous block's work {WorkMs:F1} ms, GC counted {Collected}, that thread's page faults {MinorFaults} minor / {MajorFaults} major, context switches {Voluntary} voluntary / {Involuntary} involuntary; overlapping suspensions and clock-thread JIT/lock waits: {Suspensions}")]
+        public static partial void LateBlock(ILogger logger, string at, double intervalMs, string thread, double workMs, bool collected, long minorFaults, long majorFaults, long voluntary, long involuntary, string suspensions);
 
         [LoggerMessage(322, LogLevel.Information, "Audio graph slow block at {At}: voices {VoicesMs:F1} ms, music {MusicMs:F1}, program {ProgramMs:F1}, returns {ReturnsMs:F1}, outputs {OutputsMs:F1}")]
         public static partial void SlowBlock(ILogger logger, string at, double voicesMs, double musicMs, double programMs, double returnsMs, double outputsMs);
@@ -376,8 +377,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         [LoggerMessage(324, LogLevel.Information, "Garbage collector: default gen0 budget (a few MiB, a collection every few minutes that stops the audio clock); set DOTNET_GCgen0size=0x10000000 as the run profile does (runbook, \"Garbage collection\")")]
         public static partial void Gen0BudgetDefault(ILogger logger);
 
-        [LoggerMessage(303, LogLevel.Information, "Audio clock thread: {Scheduling}")]
-        public static partial void ClockScheduling(ILogger logger, string scheduling);
+        [LoggerMessage(303, LogLevel.Information, "Audio {Thread} thread: {Scheduling}")]
+        public static partial void ClockScheduling(ILogger logger, string thread, string scheduling);
 
         [LoggerMessage(301, LogLevel.Information, "Stems recorded to {Folder}: {Seconds:F1} s, {Dropped} block(s) dropped")]
         public static partial void StemsStopped(ILogger logger, string folder, double seconds, long dropped);
