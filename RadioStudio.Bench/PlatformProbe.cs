@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using RadioStudio.Engine.Audio;
 
 namespace RadioStudio.Bench;
 
@@ -12,7 +12,7 @@ namespace RadioStudio.Bench;
 /// blocks. <c>-- probe --seconds S</c> prints one "stall" line per late wake-up, then a summary line per CPU; it stops
 /// early when a line arrives on its standard input (or it closes), which is how the load runner ends it.
 /// </summary>
-internal static partial class PlatformProbe
+internal static class PlatformProbe
 {
     private const int MaxStalls = 100_000;
     private static readonly long PeriodTicks = Stopwatch.Frequency / 1000;
@@ -78,11 +78,9 @@ internal static partial class PlatformProbe
         var at = new long[MaxStalls];
         var late = new double[MaxStalls];
         var count = 0;
-        var mask = 1UL << cpu;
-        var pinned = SchedSetAffinity(0, (nint)sizeof(ulong), ref mask) == 0;
-        var param = 70;
-        var realtime = SchedSetScheduler(0, 1, ref param) == 0;
-        var scheduling = $"{(pinned ? "pinned" : "not pinned")}, {(realtime ? "SCHED_FIFO 70" : "normal priority")}";
+        var pinned = RealtimeScheduling.TryPin(cpu);
+        // Above the studio's clock (60): the probe measures the machine, not the clock's competition.
+        var scheduling = $"{(pinned ? "pinned" : "not pinned")}, {RealtimeScheduling.TryEnable(70)}";
         var start = Stopwatch.GetTimestamp();
         ready.Signal();
         var wakeups = seconds * 1000L;
@@ -90,12 +88,7 @@ internal static partial class PlatformProbe
         for (n = 1; n <= wakeups && !s_stop; n++)
         {
             var deadline = start + (n * PeriodTicks);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (wait > TimeSpan.Zero)
-            {
-                var spec = new TimeSpec { Seconds = (long)wait.TotalSeconds, Nanoseconds = (long)(wait.Ticks % TimeSpan.TicksPerSecond) * 100 };
-                _ = NanoSleep(ref spec, IntPtr.Zero);
-            }
+            _ = RealtimeScheduling.SleepUntil(deadline);
 
             var lateMs = Stopwatch.GetElapsedTime(deadline).TotalMilliseconds;
             if (lateMs > 1 && count < MaxStalls)
@@ -108,19 +101,4 @@ internal static partial class PlatformProbe
         return (at, late, count, n - 1, scheduling);
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [LibraryImport("libc", EntryPoint = "nanosleep")]
-    private static partial int NanoSleep(ref TimeSpec request, IntPtr remaining);
-
-    [LibraryImport("libc", EntryPoint = "sched_setaffinity")]
-    private static partial int SchedSetAffinity(int pid, nint size, ref ulong mask);
-
-    [LibraryImport("libc", EntryPoint = "sched_setscheduler")]
-    private static partial int SchedSetScheduler(int pid, int policy, ref int priority);
 }

@@ -44,7 +44,7 @@ public static class RealtimePath
     /// <summary>Compiles every concrete, non-generic method of <see cref="Types"/> and runs their static constructors.</summary>
     public static RealtimePathPrepared Prepare() => Prepare(Types);
 
-    /// <summary>Compiles every concrete, non-generic method of <paramref name="types"/> and runs their static constructors.</summary>
+    /// <summary>Compiles every concrete, non-generic method of <paramref name="types"/> (native calls: their marshalling stubs) and runs their static constructors.</summary>
     public static RealtimePathPrepared Prepare(IEnumerable<Type> types)
     {
         ArgumentNullException.ThrowIfNull(types);
@@ -72,18 +72,35 @@ public static class RealtimePath
 
             foreach (var method in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))
             {
-                if (method.IsAbstract || method.ContainsGenericParameters || method.IsStatic && method is ConstructorInfo ||
-                    (method.Attributes & MethodAttributes.PinvokeImpl) != 0 || method.GetMethodBody() is null)
+                if (method.IsAbstract || method.ContainsGenericParameters || method.IsStatic && method is ConstructorInfo)
                 {
                     continue;
                 }
 
                 try
                 {
-                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    if ((method.Attributes & MethodAttributes.PinvokeImpl) != 0 && method is MethodInfo native)
+                    {
+                        // A native call's marshalling stub is generated on its first call (on the clock, the first
+                        // block that posts a semaphore); prelinking binds the entry point and builds the stub here.
+                        System.Runtime.InteropServices.Marshal.Prelink(native);
+                    }
+                    else if (method.GetMethodBody() is null)
+                    {
+                        continue;
+                    }
+                    else
+                    {
+                        RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    }
+
                     methods++;
                 }
-                catch (Exception error) when (error is ArgumentException or InvalidOperationException or NotSupportedException or TypeLoadException or BadImageFormatException)
+                catch (DllNotFoundException)
+                {
+                    // A library this machine lacks (PortAudio without a device): nothing can call into it here either.
+                }
+                catch (Exception error) when (error is ArgumentException or InvalidOperationException or NotSupportedException or TypeLoadException or BadImageFormatException or EntryPointNotFoundException)
                 {
                     failed++;
                 }

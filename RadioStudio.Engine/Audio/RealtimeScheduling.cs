@@ -15,8 +15,8 @@ internal static partial class RealtimeScheduling
 
     private const int SchedFifo = 1;
 
-    /// <summary>Tries to make the calling thread real-time; returns a description of the outcome.</summary>
-    public static string TryEnable()
+    /// <summary>Tries to make the calling thread real-time at <paramref name="priority"/>; returns a description of the outcome.</summary>
+    public static string TryEnable(int priority = Priority)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -25,10 +25,10 @@ internal static partial class RealtimeScheduling
 
         try
         {
-            var param = new SchedParam { Priority = Priority };
+            var param = new SchedParam { Priority = priority };
             if (SchedSetScheduler(0, SchedFifo, ref param) == 0)
             {
-                return $"real-time (SCHED_FIFO {Priority})";
+                return $"real-time (SCHED_FIFO {priority})";
             }
 
             var errno = Marshal.GetLastPInvokeError();

@@ -6,8 +6,28 @@ using RadioStudio.Engine.Telephony.Twilio;
 
 namespace RadioStudio.Tests.Engine.Audio;
 
-public sealed class RealtimePathTests
+public sealed partial class RealtimePathTests
 {
+    [Fact]
+    public void Prepare_BuildsANativeCallsStub_SoItsFirstCallCompilesNothingOnTheCallingThread()
+    {
+        // getppid is declared only here, so no other test has called it: its marshalling stub does not exist yet.
+        var prepared = RealtimePath.Prepare([typeof(NativeOnlyHere)]);
+        Assert.Equal(0, prepared.Failed);
+
+        long compiled = -1;
+        var clock = new Thread(() =>
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
+            _ = NativeOnlyHere.ParentProcessId();
+            compiled = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - before;
+        });
+        clock.Start();
+        clock.Join();
+
+        Assert.Equal(0, compiled);
+    }
+
     [Fact]
     public void Types_AreTheAudioEngineAndTheLineHandOffs_NotTheRestOfTheStudio()
     {
@@ -58,4 +78,10 @@ public sealed class RealtimePathTests
         Assert.InRange(ran.CallerPeakDb, -13.5f, -10.5f);
         Assert.InRange(ran.ProgramPeakDb, -30f, 0f);
     }
+}
+
+internal static partial class NativeOnlyHere
+{
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "getppid")]
+    internal static partial int ParentProcessId();
 }
