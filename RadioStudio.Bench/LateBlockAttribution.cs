@@ -70,6 +70,23 @@ internal static partial class LateBlockAttribution
         return blocks;
     }
 
+    /// <summary>A "slow block at HH:mm:ss.fff: phase ms, …" line with the probe's stalls during it appended (a slow block is not late, but one the VM paused inside says so).</summary>
+    public static string WithStalls(string line, IReadOnlyList<Stall> stalls, DateTime day)
+    {
+        var m = SlowLine().Match(line);
+        if (!m.Success)
+        {
+            return line;
+        }
+
+        var start = At(day, m.Groups[1].Value);
+        var work = m.Groups[2].Captures.Sum(c => double.Parse(c.Value, CultureInfo.InvariantCulture));
+        var during = stalls.Where(s => s.Start <= start.AddMilliseconds(work + 1) && s.End >= start.AddMilliseconds(-1)).ToList();
+        return line + (during.Count == 0
+            ? " [probe: no stall]"
+            : " [probe: " + string.Join("; ", during.GroupBy(s => s.Cpu).Select(g => Invariant($"cpu {g.Key} stalled {(g.Max(s => s.End) - g.Min(s => s.Start)).TotalMilliseconds:0.0} ms from {g.Min(s => s.Start):HH:mm:ss.fff}"))) + "]");
+    }
+
     /// <summary>The attribution as markdown.</summary>
     public static string Report(IReadOnlyList<LateBlock> blocks, IEnumerable<string> probeSummary, long windowBlocks)
     {
@@ -110,6 +127,9 @@ internal static partial class LateBlockAttribution
     private static long Long(Group group) => group.Success ? long.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"slow block at (\d\d:\d\d:\d\d\.\d{3}): (?:\w+ ([\d.]+)(?: ms)?,? ?)+")]
+    private static partial Regex SlowLine();
 
     [GeneratedRegex(@"stall cpu=(\d+) at=(\d\d:\d\d:\d\d\.\d{3}) late=([\d.]+)")]
     private static partial Regex StallLine();

@@ -88,7 +88,7 @@ internal static partial class PhoneLoadRunner
         Console.WriteLine(LateBlockAttribution.Report(late, probeOutput.Where(l => l.StartsWith("probe ", StringComparison.Ordinal)), windowBlocks));
         foreach (var line in studio.Output.Where(l => l.Contains("Audio clock thread:", StringComparison.Ordinal) || l.Contains("Audio clock standby thread:", StringComparison.Ordinal) || l.Contains("Audio clock GC:", StringComparison.Ordinal) || l.Contains("Audio clock suspensions:", StringComparison.Ordinal) || l.Contains("Audio graph slow block", StringComparison.Ordinal)))
         {
-            Console.WriteLine(line.Trim());
+            Console.WriteLine(LateBlockAttribution.WithStalls(line.Trim(), stalls, utc0));
         }
 
         // The clock target holds when, with every line streaming, no block was late for a reason inside the studio.

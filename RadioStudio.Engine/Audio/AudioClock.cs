@@ -48,16 +48,7 @@ public sealed class AudioClock : IDisposable
     private long _work;
     private int _lastCollections;
 
-    /// <summary>How the clock thread is scheduled ("real-time (SCHED_FIFO 60)" or why not); set once the thread runs.</summary>
-    public string? Scheduling { get; private set; }
-
-    /// <summary>The clock thread's OS thread id once it runs (for diagnostics that match runtime events to it).</summary>
-    public long OsThreadId { get; private set; }
-
-    /// <summary>The standby thread's OS thread id once it runs; 0 without one.</summary>
-    public long StandbyOsThreadId { get; private set; }
-
-    /// <summary>Raised on each clock thread (the first, then the standby if any) once it has set up its scheduling.</summary>
+    /// <summary>Raised once on each clock thread (the clock's, and the standby's if any, in either order) when it has set up its scheduling.</summary>
     public event Action<AudioClockThread>? Started;
 
     /// <summary>Timing of the blocks run so far.</summary>
@@ -147,15 +138,6 @@ public sealed class AudioClock : IDisposable
         if (role.Cpu >= 0)
         {
             scheduling += RealtimeScheduling.TryPin(role.Cpu) ? $", on CPU {role.Cpu}" : $", not pinned to CPU {role.Cpu} (refused)";
-        }
-
-        if (role.Standby)
-        {
-            StandbyOsThreadId = osThreadId;
-        }
-        else
-        {
-            (OsThreadId, Scheduling) = (osThreadId, scheduling);
         }
 
         Started?.Invoke(new AudioClockThread(role.Standby, osThreadId, scheduling));

@@ -125,7 +125,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         _clock.Remove(Graph);
         LogClock(_logger, _clock.Stats, Graph.Stats);
         LogLateBlocks(_logger, _clock.Stats, _suspensions);
-        LogSlowBlocks(_logger, Graph.Stats, _suspensions is not null);
+        LogSlowBlocks(_logger, Graph.Stats, _suspensions);
         _suspensions?.Dispose();
         ReplaceDevice(null);
         _capture?.Dispose();
@@ -315,9 +315,9 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     }
 
     /// <summary>With <c>Audio:DiagnoseClock</c>: one line per slow graph block, phase by phase.</summary>
-    private void LogSlowBlocks(ILogger logger, AudioGraphStats stats, bool diagnose)
+    private void LogSlowBlocks(ILogger logger, AudioGraphStats stats, Diagnostics.RuntimePauseMonitor? suspensions)
     {
-        if (!diagnose || !logger.IsEnabled(LogLevel.Information))
+        if (suspensions is null || !logger.IsEnabled(LogLevel.Information))
         {
             return;
         }
@@ -325,8 +325,11 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         var (nowTicks, nowUtc) = (Stopwatch.GetTimestamp(), _time.GetUtcNow().UtcDateTime);
         foreach (var slow in stats.SlowBlocks())
         {
-            var at = (nowUtc - Stopwatch.GetElapsedTime(slow.StartTimestamp, nowTicks)).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-            Log.SlowBlock(logger, at, slow.VoicesMs, slow.MusicMs, slow.ProgramMs, slow.ReturnsMs, slow.OutputsMs);
+            var start = nowUtc - Stopwatch.GetElapsedTime(slow.StartTimestamp, nowTicks);
+            var end = start + TimeSpan.FromMilliseconds(slow.VoicesMs + slow.MusicMs + slow.ProgramMs + slow.ReturnsMs + slow.OutputsMs);
+            var events = string.Join("; ", suspensions.ThreadEvents(start - TimeSpan.FromMilliseconds(1), end + TimeSpan.FromMilliseconds(1))
+                .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.What} {e.Duration.TotalMilliseconds:F1} ms at {e.Start:HH:mm:ss.fff}")));
+            Log.SlowBlock(logger, start.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture), slow.VoicesMs, slow.MusicMs, slow.ProgramMs, slow.ReturnsMs, slow.OutputsMs, events.Length == 0 ? "none" : events);
         }
     }
 
@@ -362,8 +365,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         [LoggerMessage(321, LogLevel.Information, "Audio clock late block at {At}: interval {IntervalMs:F1} ms, run by the {Thread} thread, previous block's work {WorkMs:F1} ms, GC counted {Collected}, that thread's page faults {MinorFaults} minor / {MajorFaults} major, context switches {Voluntary} voluntary / {Involuntary} involuntary; overlapping suspensions and clock-thread JIT/lock waits: {Suspensions}")]
         public static partial void LateBlock(ILogger logger, string at, double intervalMs, string thread, double workMs, bool collected, long minorFaults, long majorFaults, long voluntary, long involuntary, string suspensions);
 
-        [LoggerMessage(322, LogLevel.Information, "Audio graph slow block at {At}: voices {VoicesMs:F1} ms, music {MusicMs:F1}, program {ProgramMs:F1}, returns {ReturnsMs:F1}, outputs {OutputsMs:F1}")]
-        public static partial void SlowBlock(ILogger logger, string at, double voicesMs, double musicMs, double programMs, double returnsMs, double outputsMs);
+        [LoggerMessage(322, LogLevel.Information, "Audio graph slow block at {At}: voices {VoicesMs:F1} ms, music {MusicMs:F1}, program {ProgramMs:F1}, returns {ReturnsMs:F1}, outputs {OutputsMs:F1}; clock-thread JIT/lock waits in it: {Events}")]
+        public static partial void SlowBlock(ILogger logger, string at, double voicesMs, double musicMs, double programMs, double returnsMs, double outputsMs, string events);
 
         [LoggerMessage(326, LogLevel.Information, "Executable memory: W^X off (DOTNET_EnableWriteXorExecute=0): code optimised later runs on the audio clock without page faults")]
         public static partial void WriteXorExecuteOff(ILogger logger);
