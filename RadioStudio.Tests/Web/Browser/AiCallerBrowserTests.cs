@@ -32,6 +32,8 @@ public sealed class AiCallerBrowserTests(OfflineAiBrowserFixture fixture) : ICla
         const string line = "You're on the air, caller. What's keeping you up tonight?";
         var input = host.Locator("input[data-testid=host-text-input], [data-testid=host-text-input] input").First;
         await input.FillAsync(line);
+        // The Send button enables once the circuit has the text; Enter before that can submit an empty line.
+        await Expect(host.Locator("[data-testid=host-text-send]")).ToBeEnabledAsync();
         await input.PressAsync("Enter");
         await Expect(transcript.Locator("[data-testid=transcript-entry][data-kind=host]", new() { HasText = line })).ToHaveCountAsync(1);
 
