@@ -58,9 +58,10 @@ public sealed class AudioOptions
     /// <summary>
     /// A standby clock thread on a second CPU takes any block the clock thread has not started 0.25 ms after its
     /// deadline (both threads pinned, each to its own CPU): on a virtual machine whose host sometimes stops one vCPU
-    /// for tens of milliseconds, blocks stay on time. Needs two CPUs; costs one short wake-up per block.
+    /// for tens of milliseconds, blocks stay on time. Off by default: with both threads pinned, code compiled on a
+    /// clock thread has been seen to stall it for about a second (decision 0010). Needs two CPUs.
     /// </summary>
-    public bool StandbyClock { get; set; } = true;
+    public bool StandbyClock { get; set; }
 
     /// <summary>Resolves a folder option against the data folder.</summary>
     public static string Resolve(string dataFolder, string folder) => Path.GetFullPath(Path.Combine(dataFolder, folder));

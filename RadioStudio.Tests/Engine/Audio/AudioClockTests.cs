@@ -180,6 +180,9 @@ public sealed class AudioClockTests
     /// <summary>Records each block's index, thread and start, and whether two blocks ever ran at once.</summary>
     private sealed class RecordingClient : IAudioClockClient
     {
+        // Compiled here, not on a clock thread in its first block (as the studio prepares its own real-time path).
+        static RecordingClient() => RealtimePath.Prepare([typeof(RecordingClient)]);
+
         private readonly (long Index, int Thread, long At)[] _blocks = new (long, int, long)[4096];
         private int _count;
         private int _inside;
