@@ -4,8 +4,17 @@ using RadioStudio.Tests.Support;
 
 namespace RadioStudio.Tests.Engine.Audio;
 
-public sealed class ClockDiagnosticsTests
+public sealed partial class ClockDiagnosticsTests
 {
+    private const int ProtReadWrite = 0x1 | 0x2;
+    private const int MapPrivateAnonymous = 0x02 | 0x20;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "mmap")]
+    private static partial nint MapAnonymous(nint address, nint length, int protection, int flags, int fd, long offset);
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "munmap")]
+    private static partial int Unmap(nint address, nint length);
+
     [Fact]
     public void LateBlocks_AreKeptWithTheirTimeIntervalAndWork_OnTimeOnesAreNot()
     {
@@ -38,9 +47,11 @@ public sealed class ClockDiagnosticsTests
     {
         Assert.True(ThreadUsage.TryReadCurrent(out var before), "getrusage(RUSAGE_THREAD) is available on Linux");
 
-        // Fresh anonymous memory: the first write to each page faults it in on this thread.
+        // A fresh anonymous mapping (not malloc, which may hand back pages another test already touched): the first
+        // write to each page faults it in on this thread.
         const int Bytes = 16 << 20;
-        var memory = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc(Bytes);
+        var memory = (byte*)MapAnonymous(0, Bytes, ProtReadWrite, MapPrivateAnonymous, -1, 0);
+        Assert.True(memory != (byte*)-1, "mmap of 16 MiB");
         try
         {
             for (var offset = 0; offset < Bytes; offset += 4096)
@@ -50,7 +61,7 @@ public sealed class ClockDiagnosticsTests
         }
         finally
         {
-            System.Runtime.InteropServices.NativeMemory.Free(memory);
+            _ = Unmap((nint)memory, Bytes);
         }
 
         Assert.True(ThreadUsage.TryReadCurrent(out var after));
