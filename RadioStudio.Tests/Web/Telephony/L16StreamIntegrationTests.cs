@@ -61,7 +61,11 @@ public sealed class L16StreamIntegrationTests : IAsyncLifetime
         graph.AddOutput(capture);
         await Poll.AssertUntilAsync(() => capture.Count >= 50 && capture.WasActive(new BusId(BusKind.Phone, 0)), "the caller's audio reaches the studio");
         graph.RemoveOutput(capture);
-        Assert.Equal(0.5, DspTestHelpers.GoertzelAmplitude(capture.Last(new BusId(BusKind.Phone, 0), 25), 300, 48_000), 0.03);
+        // Block by block (20 ms = 6 whole cycles of 300 Hz), judged by the median: on a loaded test machine a late
+        // simulated frame makes a block or two silent (a counted jitter-buffer underrun), which is not a level error.
+        var samples = capture.Last(new BusId(BusKind.Phone, 0), 25);
+        var levels = samples.Chunk(960).Select(block => DspTestHelpers.GoertzelAmplitude(block, 300, 48_000)).Order().ToArray();
+        Assert.Equal(0.5, levels[levels.Length / 2], 0.03);
         await call.HangUpAsync();
     }
 
