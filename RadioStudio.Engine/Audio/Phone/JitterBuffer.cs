@@ -174,10 +174,14 @@ public sealed class JitterBuffer
 
         if (_target.OnRead(underrun, _ring.Count) && !_priming)
         {
-            // The oldest queued frame has not been needed as a cushion for a second: skip it, 20 ms less delay.
-            _ring.Remove(_start);
+            // The oldest queued frame has not been needed as a cushion for a second: skip it, 20 ms less delay. A hole
+            // there (a frame that never arrived, or was already dropped as an overflow) is skipped but not counted.
+            if (_ring.Remove(_start))
+            {
+                Interlocked.Increment(ref _trimmed);
+            }
+
             _floor = ++_start;
-            Interlocked.Increment(ref _trimmed);
         }
 
         _bufferedSnapshot = _ring.Count;
