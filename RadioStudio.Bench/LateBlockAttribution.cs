@@ -59,7 +59,7 @@ internal static partial class LateBlockAttribution
             var (cause, detail) = runtime != "none"
                 ? ("studio", runtime)
                 : overlapping.Count > 0
-                    ? ("platform", string.Join("; ", overlapping.GroupBy(s => s.Cpu).Select(g => Invariant($"cpu {g.Key} stalled {(g.Max(s => s.End) - g.Min(s => s.Start)).TotalMilliseconds:0.0} ms from {g.Min(s => s.Start):HH:mm:ss.fff}"))))
+                    ? ("platform", Describe(overlapping))
                     : ("unexplained", "no runtime pause and no platform stall seen");
             // One voluntary switch per interval is the clock's own sleep; more means it blocked on something.
             detail += Invariant($" [{thread} thread in the interval: {voluntary} waits, preempted {involuntary}×]");
@@ -82,10 +82,12 @@ internal static partial class LateBlockAttribution
         var start = At(day, m.Groups[1].Value);
         var work = m.Groups[2].Captures.Sum(c => double.Parse(c.Value, CultureInfo.InvariantCulture));
         var during = stalls.Where(s => s.Start <= start.AddMilliseconds(work + 1) && s.End >= start.AddMilliseconds(-1)).ToList();
-        return line + (during.Count == 0
-            ? " [probe: no stall]"
-            : " [probe: " + string.Join("; ", during.GroupBy(s => s.Cpu).Select(g => Invariant($"cpu {g.Key} stalled {(g.Max(s => s.End) - g.Min(s => s.Start)).TotalMilliseconds:0.0} ms from {g.Min(s => s.Start):HH:mm:ss.fff}"))) + "]");
+        return line + (during.Count == 0 ? " [probe: no stall]" : $" [probe: {Describe(during)}]");
     }
+
+    // Per CPU, how long its probe thread could not run and from when.
+    private static string Describe(IEnumerable<Stall> stalls) =>
+        string.Join("; ", stalls.GroupBy(s => s.Cpu).Select(g => Invariant($"cpu {g.Key} stalled {(g.Max(s => s.End) - g.Min(s => s.Start)).TotalMilliseconds:0.0} ms from {g.Min(s => s.Start):HH:mm:ss.fff}")));
 
     /// <summary>The attribution as markdown.</summary>
     public static string Report(IReadOnlyList<LateBlock> blocks, IEnumerable<string> probeSummary, long windowBlocks)

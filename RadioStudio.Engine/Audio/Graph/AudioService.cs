@@ -305,7 +305,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
             var from = late.StartedUtc - late.Interval - TimeSpan.FromMilliseconds(1);
             var overlapping = suspensions.Overlapping(from, late.StartedUtc + TimeSpan.FromMilliseconds(1));
             var what = string.Join("; ", overlapping.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Reason} {s.Duration.TotalMilliseconds:F1} ms (stopping threads {s.Stopping.TotalMilliseconds:F1}) at {s.Start:HH:mm:ss.fff}"))
-                .Concat(suspensions.ThreadEvents(from, late.StartedUtc).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.What} {e.Duration.TotalMilliseconds:F1} ms at {e.Start:HH:mm:ss.fff}"))));
+                .Concat(suspensions.ThreadEvents(from, late.StartedUtc).Select(Describe)));
             what = what.Length == 0 ? "none" : what;
             var at = late.StartedUtc.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
             var usage = late.Usage;
@@ -313,6 +313,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
                 usage.MinorFaults, usage.MajorFaults, usage.VoluntarySwitches, usage.InvoluntarySwitches, what);
         }
     }
+
+    private static string Describe(Diagnostics.ClockThreadEvent e) => string.Create(CultureInfo.InvariantCulture, $"{e.What} {e.Duration.TotalMilliseconds:F1} ms at {e.Start:HH:mm:ss.fff}");
 
     /// <summary>With <c>Audio:DiagnoseClock</c>: one line per slow graph block, phase by phase.</summary>
     private void LogSlowBlocks(ILogger logger, AudioGraphStats stats, Diagnostics.RuntimePauseMonitor? suspensions)
@@ -328,7 +330,7 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
             var start = nowUtc - Stopwatch.GetElapsedTime(slow.StartTimestamp, nowTicks);
             var end = start + TimeSpan.FromMilliseconds(slow.VoicesMs + slow.MusicMs + slow.ProgramMs + slow.ReturnsMs + slow.OutputsMs);
             var events = string.Join("; ", suspensions.ThreadEvents(start - TimeSpan.FromMilliseconds(1), end + TimeSpan.FromMilliseconds(1))
-                .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.What} {e.Duration.TotalMilliseconds:F1} ms at {e.Start:HH:mm:ss.fff}")));
+                .Select(Describe));
             Log.SlowBlock(logger, start.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture), slow.VoicesMs, slow.MusicMs, slow.ProgramMs, slow.ReturnsMs, slow.OutputsMs, events.Length == 0 ? "none" : events);
         }
     }
