@@ -61,6 +61,31 @@ internal static class SqliteMigrations
         );
         CREATE INDEX ix_call_events_call ON call_events(call_id, id);
         """,
+
+        // 3: one record per ended call (AI or phone), with its transcript span and, once written, its summary.
+        // Offsets are relative to the show's ON AIR; summary_source is NULL while the summary is pending.
+        """
+        CREATE TABLE call_records (
+            id               TEXT PRIMARY KEY,
+            show_id          TEXT NOT NULL REFERENCES shows(id),
+            kind             TEXT NOT NULL CHECK (kind IN ('ai', 'phone')),
+            name             TEXT NOT NULL,
+            number           TEXT NULL,
+            started_ms       INTEGER NOT NULL,
+            ended_ms         INTEGER NOT NULL,
+            start_offset_ms  INTEGER NOT NULL,
+            end_offset_ms    INTEGER NOT NULL,
+            end_reason       TEXT NOT NULL,
+            first_entry_id   INTEGER NULL,
+            last_entry_id    INTEGER NULL,
+            summary          TEXT NULL,
+            summary_source   TEXT NULL CHECK (summary_source IN ('llm', 'extractive')),
+            regular_id       TEXT NULL
+        );
+        CREATE INDEX ix_call_records_show ON call_records(show_id, start_offset_ms);
+        CREATE INDEX ix_call_records_number ON call_records(number);
+        CREATE INDEX ix_call_records_pending ON call_records(summary_source) WHERE summary_source IS NULL;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
