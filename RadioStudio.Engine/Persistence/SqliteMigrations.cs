@@ -86,6 +86,28 @@ internal static class SqliteMigrations
         CREATE INDEX ix_call_records_number ON call_records(number);
         CREATE INDEX ix_call_records_pending ON call_records(summary_source) WHERE summary_source IS NULL;
         """,
+
+        // 4: show memory's returning AI callers (persona kept as JSON; retired ones stay for their history) and the
+        // caller directory (phone numbers the screener named, annotated or flagged).
+        """
+        CREATE TABLE regulars (
+            id             TEXT PRIMARY KEY,
+            name           TEXT NOT NULL,
+            persona_json   TEXT NOT NULL,
+            created_ms     INTEGER NOT NULL,
+            last_heard_ms  INTEGER NOT NULL,
+            retired_ms     INTEGER NULL
+        );
+        CREATE INDEX ix_regulars_active ON regulars(last_heard_ms) WHERE retired_ms IS NULL;
+        CREATE TABLE callers (
+            number      TEXT PRIMARY KEY,
+            name        TEXT NULL,
+            notes       TEXT NULL,
+            vip         INTEGER NOT NULL DEFAULT 0,
+            blocked     INTEGER NOT NULL DEFAULT 0,
+            updated_ms  INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

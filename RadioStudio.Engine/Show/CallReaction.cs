@@ -10,9 +10,14 @@ public sealed record CallReaction(EarlierCall Call)
     /// <summary>How often a call reacts to an earlier one (0.2).</summary>
     public const double DefaultProbability = 0.2;
 
+    /// <summary>True when this caller was picked to follow up that call right after it ended.</summary>
+    public bool IsFollowUp { get; init; }
+
     /// <summary>The prompt line for this reaction.</summary>
-    public string Instruction =>
-        $"You heard {Call.Name} earlier ({(Call.IsAi ? "AI caller" : "real caller")}: {Call.Summary}). "
+    public string Instruction => IsFollowUp
+        ? $"You are calling straight after {Call.Name}'s call ({(Call.IsAi ? "AI caller" : "real caller")}), because you want to react to it. "
+          + $"What was said: {Call.Summary} Say early on that you're calling about {Call.Name}'s call, then give your own take."
+        : $"You heard {Call.Name} earlier ({(Call.IsAi ? "AI caller" : "real caller")}: {Call.Summary}). "
         + "At some natural moment in this call, bring up what they said once: agree, disagree or add your own take. "
         + "Don't retell their whole call.";
 

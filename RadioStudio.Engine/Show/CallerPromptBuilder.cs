@@ -58,6 +58,16 @@ public static class CallerPromptBuilder
         Optional(s, "Right now: ", p.Grounding, "; ");
         Optional(s, "Backstory: ", [p.Backstory], "");
 
+        if (p.PastCalls.Length > 0)
+        {
+            s.AppendLine();
+            Line(s, "YOU HAVE CALLED THE SHOW BEFORE (you are a regular; call back with an update and refer to what you said):");
+            foreach (var past in p.PastCalls)
+            {
+                Line(s, "- " + past);
+            }
+        }
+
         if (context.EarlierCalls.Count > 0)
         {
             s.AppendLine();

@@ -40,6 +40,12 @@ public sealed record Persona
     /// <summary>The TTS voice id drawn for this caller.</summary>
     public string? Voice { get; init; }
 
+    /// <summary>The regular this persona is (a returning caller), or null for a caller drawn for this show.</summary>
+    public string? RegularId { get; init; }
+
+    /// <summary>A regular's earlier calls to the show, oldest first, one summary each.</summary>
+    public ImmutableArray<string> PastCalls { get; init; } = [];
+
     /// <summary>One line for the board: "34, night nurse, Tulsa".</summary>
     public string Summary => $"{Age}, {Job}, {Town}";
 }

@@ -55,6 +55,15 @@ public sealed record StudioState
     /// <summary>The host's saved AI provider choices, or null when never saved (appsettings.json applies).</summary>
     public AiProviderChoices? AiProviders { get; init; }
 
+    /// <summary>This show's ended calls in order (the show so far), from the stored call records.</summary>
+    public ImmutableList<Show.Memory.CallRecord> ShowHistory { get; init; } = [];
+
+    /// <summary>The AI caller about to follow up the last phone call, and why; null when none is coming.</summary>
+    public Show.Memory.FollowUpState? FollowUp { get; init; }
+
+    /// <summary>What the caller directory knows about the numbers on the lines now, by number.</summary>
+    public ImmutableDictionary<string, Callers.CallerProfile> KnownCallers { get; init; } = ImmutableDictionary<string, Callers.CallerProfile>.Empty;
+
     /// <summary>The most recent studio log lines, oldest first.</summary>
     public ImmutableList<StudioLogEntry> EventLog { get; init; } = [];
 

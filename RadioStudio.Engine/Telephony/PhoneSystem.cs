@@ -21,6 +21,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private readonly StudioEngine _engine;
+    private readonly Callers.ICallerDirectory? _callers;
     private readonly TwilioOptions _options;
     private readonly TwilioRestClient _rest;
     private readonly HoldFeed _hold;
@@ -40,10 +41,11 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
     /// <summary>Creates the phone system; <see cref="StartAsync"/> connects it to the engine and the clock.</summary>
     public PhoneSystem(
         StudioEngine engine, IOptions<TwilioOptions> options, TwilioRestClient rest, HoldFeed hold,
-        TimeProvider time, ILogger<PhoneSystem> logger)
+        TimeProvider time, ILogger<PhoneSystem> logger, Callers.ICallerDirectory? callers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
+        _callers = callers;
         _options = options.Value;
         _codec = _options.Codec;
         _rest = rest;
@@ -86,7 +88,7 @@ public sealed partial class PhoneSystem : IMediaStreamHost, IPhoneLineProvider, 
             return new CallAnswer(CallAnswerKind.OffAir, StudioTwiml.OffAir(_options.OffAirMessage, voice));
         }
 
-        if (state.BlockAll || _byId.Count >= _options.MaxLines)
+        if (state.BlockAll || _byId.Count >= _options.MaxLines || _callers?.IsBlocked(call.From) == true)
         {
             CallRefused?.Invoke();
             return new CallAnswer(CallAnswerKind.Busy, StudioTwiml.Busy(_options.BusyMessage, voice));

@@ -28,6 +28,7 @@ public static class StudioHost
         builder.Services.AddTelephony();
         builder.Services.AddAudio();
         builder.Services.AddAiCallers();
+        builder.Services.AddShowMemory();
         builder.Services.AddSingleton<TestCallService>();
         builder.Services.AddSingleton<ITestCallPlacer>(sp => sp.GetRequiredService<TestCallService>());
 

@@ -21,7 +21,7 @@ public sealed partial class AiDirector
     /// </summary>
     private void EnrichLater(int slot, Persona persona)
     {
-        if (_llm.IsOffline)
+        if (_llm.IsOffline || persona.RegularId is not null)
         {
             return;
         }
@@ -72,12 +72,10 @@ public sealed partial class AiDirector
             // Off air the board waits for the next show (null); on air it belongs to the live one.
             _showId = _engine.Current.OnAir ? _engine.Current.Show?.Id : null;
             _namesThisShow.Clear();
-            lock (_earlier)
-            {
-                _earlier.Clear();
-            }
-
-            var drawn = _personas.DrawBoard(10, _speech.TextToSpeech.Voices, _namesThisShow, _random);
+            // Returning regulars take 2–3 slots; every active regular's name is kept out of the new draws.
+            var (regulars, regularNames) = await _memory.RegularsForNewShowAsync(cancellationToken).ConfigureAwait(false);
+            _namesThisShow.UnionWith(regularNames);
+            var drawn = Memory.Regulars.Seat(_personas.DrawBoard(10, _speech.TextToSpeech.Voices, _namesThisShow, _random), regulars);
             _board = [.. drawn];
             foreach (var persona in drawn)
             {
@@ -85,7 +83,7 @@ public sealed partial class AiDirector
             }
 
             await _engine.UpdateAiAsync(null, _ => [.. drawn.Select((p, i) => SlotState(i + 1, p))], cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < drawn.Count; i++)
+            for (var i = 0; i < drawn.Length; i++)
             {
                 EnrichLater(i + 1, drawn[i]);
             }
@@ -125,20 +123,18 @@ public sealed partial class AiDirector
             }
             else
             {
-                await HangUpAsync().ConfigureAwait(false);
+                await HangUpAsync("the show moved on", CancellationToken.None).ConfigureAwait(false);
                 await DrawBoardAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
         else if (!state.OnAir && Call is not null)
         {
-            await HangUpAsync().ConfigureAwait(false);
+            await HangUpAsync("the show went off air", CancellationToken.None).ConfigureAwait(false);
         }
-
-        OnPhoneLinesChanged(state);
     }
 
     private static AiCallerState SlotState(int slot, Persona persona) =>
-        new(slot, persona.Name, persona.Summary, AiCallerStatus.Ready, false) { Persona = persona };
+        new(slot, persona.Name, persona.Summary, AiCallerStatus.Ready, persona.RegularId is not null) { Persona = persona };
 
     private static ImmutableList<AiCallerState> SetSlotStatus(ImmutableList<AiCallerState> board, int slot, AiCallerStatus status)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using RadioStudio.Engine.Speech;
 using RadioStudio.Engine.Speech.Listening;
@@ -8,7 +7,6 @@ namespace RadioStudio.Engine.Show.Turns;
 
 public sealed partial class AiDirector
 {
-    private readonly ConcurrentDictionary<string, List<ConversationMessage>> _phoneTalk = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _transcribing = new(4, 4);
 
     /// <summary>The listener whose speech events drive barge-in and turns.</summary>
@@ -86,15 +84,6 @@ public sealed partial class AiDirector
             // presses "let them respond" at once must get a reply that has heard it.
             var kind = source.IsHost ? PartyKind.Host : PartyKind.Phone;
             var message = new ConversationMessage(source.IsHost ? ConversationRole.Host : ConversationRole.PhoneCaller, speaker, text);
-            if (lineId is not null)
-            {
-                var talk = _phoneTalk.GetOrAdd(lineId, _ => []);
-                lock (talk)
-                {
-                    talk.Add(message);
-                }
-            }
-
             var call = Call;
             call?.Add(message);
             await _engine.AddTranscriptEntryAsync(speaker, kind, text, start, end).ConfigureAwait(false);
@@ -116,30 +105,4 @@ public sealed partial class AiDirector
 
     /// <summary>Names that help the recogniser spell: the show, the host, the AI caller on the line.</summary>
     private string BoardPrompt() => Call is { } call ? $"{_studio.ShowTitle}. {_studio.HostName}. {call.Persona.Name}." : $"{_studio.ShowTitle}. {_studio.HostName}.";
-
-    /// <summary>A phone caller left the air or hung up: their words become an earlier call for later prompts.</summary>
-    private void OnPhoneLinesChanged(StudioState state)
-    {
-        foreach (var (lineId, talk) in _phoneTalk)
-        {
-            if (state.Lines.Any(l => l.Id == lineId && l.IsOnAir))
-            {
-                continue;
-            }
-
-            if (_phoneTalk.TryRemove(lineId, out _))
-            {
-                List<ConversationMessage> said;
-                lock (talk)
-                {
-                    said = [.. talk];
-                }
-
-                if (said.Count > 0)
-                {
-                    Background(Task.Run(() => SummariseAsync(said[0].Speaker, false, said)));
-                }
-            }
-        }
-    }
 }

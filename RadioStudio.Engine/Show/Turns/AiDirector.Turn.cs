@@ -120,7 +120,7 @@ public sealed partial class AiDirector
     {
         try
         {
-            var messages = BuildPrompt(call);
+            var messages = TurnPrompt.Build(call, _memory.EarlierCalls(), _studio, _options);
             var options = new ChatOptions { MaxOutputTokens = 220 };
             var splitter = new SentenceSplitter();
             var cutOff = false;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Audio.Graph;
 using RadioStudio.Engine.Llm;
+using RadioStudio.Engine.Show.Memory;
 using RadioStudio.Engine.Speech;
 using RadioStudio.Engine.Speech.Listening;
 using RadioStudio.Engine.State;
@@ -34,7 +35,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     private readonly PersonaEnricher _enricher;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _namesThisShow = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<EarlierCall> _earlier = [];
+    private readonly CallerMemory _memory;
     private readonly Random _random;
     private Persona?[] _board = new Persona?[10];
     private ActiveAiCall? _call;
@@ -51,6 +52,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         SpeechProviders speech,
         PersonaGenerator personas,
         VoiceListener listener,
+        CallerMemory memory,
         TimeProvider time,
         IOptions<AiCallerOptions> options,
         IOptions<StudioOptions> studio,
@@ -62,6 +64,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _llm = llm;
         _speech = speech;
         _personas = personas;
+        _memory = memory;
         _time = time;
         _options = options.Value;
         _studio = studio.Value;
@@ -122,13 +125,12 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             }
 
             var persona = _board[slot - 1] ?? throw new StudioCommandException($"Slot {slot} has no caller yet; try another slot.");
-            await EndCallLockedAsync(cancellationToken).ConfigureAwait(false);
-            CallReaction? reaction;
-            lock (_earlier)
-            {
-                // Rolled once per call, never per turn: the reaction is part of the call, not of each reply.
-                reaction = CallReaction.Choose(_earlier, _random, _options.ReactionChance, persona.Name);
-            }
+            await EndCallLockedAsync("switched to another caller", cancellationToken).ConfigureAwait(false);
+
+            // Rolled once per call, never per turn: the reaction is part of the call, not of each reply. A follow-up
+            // caller's reaction is the call they follow.
+            var reaction = _memory.TakeFollowUp(slot, persona.Name)
+                ?? CallReaction.Choose(_memory.EarlierCalls(), _random, _options.ReactionChance, persona.Name);
 
             var call = new ActiveAiCall(slot, persona, reaction, ShowTime());
             Volatile.Write(ref _call, call);
@@ -146,12 +148,14 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     }
 
     /// <inheritdoc />
-    public async Task HangUpAsync(CancellationToken cancellationToken = default)
+    public Task HangUpAsync(CancellationToken cancellationToken = default) => HangUpAsync("hung up by the host", cancellationToken);
+
+    private async Task HangUpAsync(string reason, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EndCallLockedAsync(cancellationToken).ConfigureAwait(false);
+            await EndCallLockedAsync(reason, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -246,7 +250,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         return state.Show is { IsLive: true } show ? show.Elapsed(_time.GetUtcNow()) : TimeSpan.Zero;
     }
 
-    private async Task EndCallLockedAsync(CancellationToken cancellationToken)
+    private async Task EndCallLockedAsync(string reason, CancellationToken cancellationToken)
     {
         var call = Interlocked.Exchange(ref _call, null);
         if (call is null)
@@ -273,6 +277,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         }
 
         EnrichLater(call.Slot, replacement);
-        Background(SummariseAsync(call));
+        var exchanges = call.Conversation.Count(m => m.Role == ConversationRole.AiCaller);
+        Background(_memory.AiCallEndedAsync(call.Persona, call.StartedAt, reason, exchanges));
     }
 }
