@@ -25,6 +25,8 @@ public static class ShowMemoryServiceCollectionExtensions
         services.AddSingleton<FollowUps>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowUps>());
 
+        services.AddSingleton<IShowMemoryControl, ShowMemoryControl>();
+
         services.AddSingleton<SqliteCallerDirectory>();
         services.AddSingleton<ICallerDirectory>(sp => sp.GetRequiredService<SqliteCallerDirectory>());
         services.AddSingleton<CallerDirectoryService>();

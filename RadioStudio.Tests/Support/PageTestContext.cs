@@ -26,6 +26,7 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddSingleton<RadioStudio.Engine.Audio.Devices.IAudioDeviceCatalog>(Devices);
         Context.Services.AddSingleton<RadioStudio.Engine.Providers.IAiProviderSettings>(_ => AiProviders.Settings);
         Context.Services.AddSingleton<RadioStudio.Engine.Show.Turns.IAiDirector>(_ => Ai);
+        Context.Services.AddSingleton<RadioStudio.Engine.Show.Memory.IShowMemoryControl>(Memory);
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
 
@@ -38,6 +39,9 @@ public abstract class PageTestContext : IAsyncLifetime
     protected FakeStudio Studio { get; } = new();
 
     protected FakeTestCalls TestCalls { get; } = new();
+
+    /// <summary>Records the pages' show-memory actions (follow-up, regulars, caller flags).</summary>
+    protected FakeShowMemoryControl Memory { get; } = new();
 
     /// <summary>Records the host console's AI caller commands.</summary>
     protected FakeAiDirector Ai => _ai ??= new(Studio);
