@@ -9,11 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace RadioStudio.Tests.Support;
 
 /// <summary>The real studio (Program.cs), with its data folder in a temp directory and any extra settings.</summary>
-public sealed class StudioWebFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class StudioWebFactory(IReadOnlyDictionary<string, string?>? settings = null, string? dataFolder = null) : WebApplicationFactory<Program>
 {
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory? _data = dataFolder is null ? new() : null;
 
-    public string DataFolder => _data.Path;
+    /// <summary>The data folder: a temp one of its own, or the one given (a restarted studio on the same database).</summary>
+    public string DataFolder => dataFolder ?? _data!.Path;
 
     /// <summary>Serves on a real Kestrel socket on 127.0.0.1 (a free port) and returns the base URL.</summary>
     public string StartKestrel()
@@ -27,7 +28,7 @@ public sealed class StudioWebFactory(IReadOnlyDictionary<string, string?>? setti
     {
         builder.ConfigureAppConfiguration((_, config) =>
         {
-            config.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = _data.Path });
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = DataFolder });
             if (settings is not null)
             {
                 config.AddInMemoryCollection(settings);
@@ -40,7 +41,7 @@ public sealed class StudioWebFactory(IReadOnlyDictionary<string, string?>? setti
         base.Dispose(disposing);
         if (disposing)
         {
-            _data.Dispose();
+            _data?.Dispose();
         }
     }
 }
