@@ -130,7 +130,8 @@ public sealed class ShowMemoryBrowserTests(MemoryStudioFixture studio) : IClassF
             await Expect(hostCard.Locator("[data-testid=caller-history]")).ToContainTextAsync("Calls about her garden");
             var screenCard = screen.Locator($"[data-testid=queue-item][data-line-id='{secondLine}']");
             await Expect(screenCard.Locator("[data-testid=caller-history]")).ToContainTextAsync("Called once before");
-            await Expect(screenCard.Locator("[data-testid=caller-name] input")).ToHaveValueAsync("Rosa");
+            await Expect(screenCard.Locator("input[data-testid=caller-name]")).ToHaveValueAsync("Rosa");
+            await Expect(hostCard.Locator(".caller-name")).ToHaveTextAsync("Rosa");
             await BrowserFixture.ScreenshotAsync(screen, "screener-caller-history");
         }
         finally
