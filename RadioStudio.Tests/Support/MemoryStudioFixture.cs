@@ -51,6 +51,6 @@ public sealed class MemoryStudioFixture : PhoneStudioFixture
 
     protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>
     {
-        ["ShowMemory:FollowUpDelaySeconds"] = "1",
+        ["ShowMemory:FollowUpDelaySeconds"] = "3",
     };
 }

@@ -44,24 +44,34 @@ public sealed class ShowMemoryBrowserTests(MemoryStudioFixture studio) : IClassF
         await OnAirAsync();
         await studio.Engine.SetAutoFollowUpAsync(true);
         var host = await studio.OpenAsync("/");
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<FollowUpState>();
+        using var watch = studio.Engine.Subscribe(s =>
+        {
+            if (s.FollowUp is { } f)
+            {
+                seen.Enqueue(f);
+            }
+
+            return Task.CompletedTask;
+        }, TimeSpan.Zero);
         try
         {
             var lineId = await PhoneCallAsync("+14155550181");
 
             var coming = host.Locator("[data-testid=follow-up-coming]");
             await Expect(coming).ToBeVisibleAsync(new() { Timeout = 30_000 });
-            var announced = studio.Engine.Current.FollowUp ?? (await studio.Engine.WaitForAsync(s => s.FollowUp is not null || s.Ai.ActiveSlot is not null)).FollowUp;
-            if (announced is not null)
-            {
-                Assert.Equal(lineId, announced.AfterRecordId);
-                await Expect(coming).ToContainTextAsync(announced.Name);
-                await Expect(coming).ToContainTextAsync("Rule:");
-            }
-
+            await Poll.AssertUntilAsync(() => !seen.IsEmpty, "the follow-up was announced in the state");
+            var announced = seen.First();
+            Assert.Equal(lineId, announced.AfterRecordId);
+            Assert.NotNull(announced.DueAt);
+            Assert.StartsWith("Rule:", announced.Reason, StringComparison.Ordinal);
+            Assert.Equal(announced.Name, studio.Engine.Current.AiCallers[announced.Slot - 1].Name);
+            await Expect(coming).ToContainTextAsync(announced.Name);
+            await Expect(coming).ToContainTextAsync(announced.Reason);
             await BrowserFixture.ScreenshotAsync(host, "follow-up-announcement");
             var onLine = await studio.Engine.WaitForAsync(s => s.Ai.ActiveSlot is not null, Long);
             var slot = onLine.Ai.ActiveSlot!.Value;
-            Assert.Equal(announced?.Slot ?? slot, slot);
+            Assert.Equal(announced.Slot, slot);
             await Expect(coming).ToHaveCountAsync(0);
             await Expect(host.Locator($"[data-testid=ai-caller-slot][data-slot='{slot}']")).ToHaveAttributeAsync("data-status", "listening");
         }
