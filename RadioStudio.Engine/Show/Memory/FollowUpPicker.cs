@@ -19,6 +19,7 @@ public static partial class FollowUpPicker
         "about", "after", "again", "because", "being", "could", "every", "going", "their", "there", "these", "thing", "think",
         "those", "really", "would", "should", "where", "which", "while", "with", "your", "yours", "just", "that", "this", "what",
         "when", "have", "from", "they", "them", "were", "been", "know", "like", "want", "tonight", "call", "calling", "show",
+        "line", "briefly", "caller", "host", "radio", "yeah", "okay", "well",
     };
 
     /// <summary>Asks the model; null when it gave no usable answer.</summary>

@@ -187,7 +187,7 @@ public sealed partial class FollowUps(
     {
         var span = await store.ReadSpanAsync(record, cancellationToken).ConfigureAwait(false);
         var lines = span.Where(e => e.Kind != PartyKind.System).Select(e => $"{e.Speaker}: {e.Text}").ToList();
-        return lines.Count == 0 ? record.Summary ?? $"{record.Name} was on the line briefly." : string.Join('\n', lines.TakeLast(12));
+        return lines.Count == 0 ? record.Summary ?? "" : string.Join('\n', lines.TakeLast(12));
     }
 
     private Task ClearAsync(FollowUpState coming) =>
