@@ -37,10 +37,9 @@ public sealed partial class AiDirector
             await _gate.WaitAsync().ConfigureAwait(false);
             try
             {
-                if (ReferenceEquals(_board[slot - 1], persona) && Call?.Slot != slot)
+                if (Call?.Slot != slot && _board.TryEnrich(slot, persona, enriched))
                 {
-                    _board[slot - 1] = enriched;
-                    await _engine.UpdateAiAsync(null, board => board.SetItem(slot - 1, SlotState(slot, enriched))).ConfigureAwait(false);
+                    await _engine.UpdateAiAsync(null, board => board.SetItem(slot - 1, CallerBoard.SlotState(slot, enriched))).ConfigureAwait(false);
                 }
             }
             finally
@@ -50,20 +49,6 @@ public sealed partial class AiDirector
         }));
     }
 
-    private HashSet<string> BoardNames()
-    {
-        var names = new HashSet<string>(_namesThisShow, StringComparer.OrdinalIgnoreCase);
-        foreach (var persona in _board)
-        {
-            if (persona is not null)
-            {
-                names.Add(persona.Name);
-            }
-        }
-
-        return names;
-    }
-
     private async Task DrawBoardAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -71,19 +56,12 @@ public sealed partial class AiDirector
         {
             // Off air the board waits for the next show (null); on air it belongs to the live one.
             _showId = _engine.Current.OnAir ? _engine.Current.Show?.Id : null;
-            _namesThisShow.Clear();
+
             // Returning regulars take 2–3 slots; every active regular's name is kept out of the new draws.
             var (regulars, regularNames) = await _memory.RegularsForNewShowAsync(cancellationToken).ConfigureAwait(false);
-            _namesThisShow.UnionWith(regularNames);
-            var drawn = Memory.Regulars.Seat(_personas.DrawBoard(10, _speech.TextToSpeech.Voices, _namesThisShow, _random), regulars);
-            _board = [.. drawn];
-            foreach (var persona in drawn)
-            {
-                _namesThisShow.Add(persona.Name);
-            }
-
-            await _engine.UpdateAiAsync(null, _ => [.. drawn.Select((p, i) => SlotState(i + 1, p))], cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < drawn.Length; i++)
+            var drawn = _board.DrawNew(_speech.TextToSpeech.Voices, regulars, regularNames);
+            await _engine.UpdateAiAsync(null, _ => [.. drawn.Select((p, i) => CallerBoard.SlotState(i + 1, p))], cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < drawn.Count; i++)
             {
                 EnrichLater(i + 1, drawn[i]);
             }
@@ -131,14 +109,5 @@ public sealed partial class AiDirector
         {
             await HangUpAsync("the show went off air", CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    private static AiCallerState SlotState(int slot, Persona persona) =>
-        new(slot, persona.Name, persona.Summary, AiCallerStatus.Ready, persona.RegularId is not null) { Persona = persona };
-
-    private static ImmutableList<AiCallerState> SetSlotStatus(ImmutableList<AiCallerState> board, int slot, AiCallerStatus status)
-    {
-        var ready = board.Select(s => s.Status is AiCallerStatus.Empty or AiCallerStatus.Preparing ? s : s with { Status = AiCallerStatus.Ready });
-        return [.. ready.Select(s => s.Slot == slot ? s with { Status = status } : s)];
     }
 }

@@ -227,7 +227,7 @@ public sealed partial class AiDirector
             Auto.AiTurnEnded();
             await _engine.UpdateAiAsync(
                 s => s with { LastTurn = latency, Phase = Call == call ? AiPhase.Listening : s.Phase },
-                board => Call == call ? SetSlotStatus(board, call.Slot, AiCallerStatus.Listening) : board).ConfigureAwait(false);
+                board => Call == call ? CallerBoard.SetSlotStatus(board, call.Slot, AiCallerStatus.Listening) : board).ConfigureAwait(false);
         }
         catch (Exception error) when (error is Studio.StudioCommandException or OperationCanceledException)
         {
@@ -254,7 +254,7 @@ public sealed partial class AiDirector
         };
         return _engine.UpdateAiAsync(
             s => Call == call ? s with { Phase = phase } : s,
-            board => Call == call ? SetSlotStatus(board, call.Slot, status) : board);
+            board => Call == call ? CallerBoard.SetSlotStatus(board, call.Slot, status) : board);
     }
 
     private static string TriggerName(TurnTrigger trigger) => trigger switch

@@ -27,17 +27,15 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     private readonly PhoneSystem _phones;
     private readonly ILlmClients _llm;
     private readonly SpeechProviders _speech;
-    private readonly PersonaGenerator _personas;
     private readonly TimeProvider _time;
     private readonly AiCallerOptions _options;
     private readonly StudioOptions _studio;
     private readonly ILogger<AiDirector> _logger;
     private readonly PersonaEnricher _enricher;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly HashSet<string> _namesThisShow = new(StringComparer.OrdinalIgnoreCase);
     private readonly CallerMemory _memory;
     private readonly Random _random;
-    private Persona?[] _board = new Persona?[10];
+    private readonly CallerBoard _board;
     private ActiveAiCall? _call;
     private TurnRun? _turn;
     private string? _showId;
@@ -63,7 +61,6 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _phones = phones;
         _llm = llm;
         _speech = speech;
-        _personas = personas;
         _memory = memory;
         _time = time;
         _options = options.Value;
@@ -71,6 +68,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _logger = logger;
         _enricher = new PersonaEnricher(time);
         _random = new Random();
+        _board = new CallerBoard(personas, _random);
         Auto = new AutoResponder(time)
         {
             Debounce = TimeSpan.FromSeconds(_options.RespondDebounceSeconds),
@@ -124,7 +122,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
                 return;
             }
 
-            var persona = _board[slot - 1] ?? throw new StudioCommandException($"Slot {slot} has no caller yet; try another slot.");
+            var persona = _board[slot] ?? throw new StudioCommandException($"Slot {slot} has no caller yet; try another slot.");
             await EndCallLockedAsync("switched to another caller", cancellationToken).ConfigureAwait(false);
 
             // Rolled once per call, never per turn: the reaction is part of the call, not of each reply. A follow-up
@@ -137,7 +135,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             Log.CallStarted(_logger, persona.Name, slot, reaction?.Call.Name ?? "nobody");
             await _engine.UpdateAiAsync(
                 s => s with { ActiveSlot = slot, Phase = AiPhase.Listening, Problem = null },
-                board => SetSlotStatus(board, slot, AiCallerStatus.Listening),
+                board => CallerBoard.SetSlotStatus(board, slot, AiCallerStatus.Listening),
                 cancellationToken).ConfigureAwait(false);
             await _engine.AddTranscriptEntryAsync("Studio", PartyKind.System, $"{persona.Name} ({persona.Summary}) is on the line.", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
@@ -264,12 +262,10 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         Log.CallEnded(_logger, call.Persona.Name);
 
         // The slot gets a fresh caller; this one is remembered for the rest of the show.
-        var replacement = _personas.Draw(call.Slot - 1, [.. _board.OfType<Persona>()], _speech.TextToSpeech.Voices, BoardNames(), _random);
-        _board[call.Slot - 1] = replacement;
-        _namesThisShow.Add(replacement.Name);
+        var replacement = _board.Replace(call.Slot, _speech.TextToSpeech.Voices);
         await _engine.UpdateAiAsync(
             s => s with { ActiveSlot = null, Phase = AiPhase.Idle },
-            board => board.SetItem(call.Slot - 1, SlotState(call.Slot, replacement)),
+            board => board.SetItem(call.Slot - 1, CallerBoard.SlotState(call.Slot, replacement)),
             cancellationToken).ConfigureAwait(false);
         if (_engine.Current.OnAir)
         {
