@@ -14,7 +14,8 @@ namespace RadioStudio.Engine.Show.Memory;
 /// summary, labelled as such. Records still pending at start-up (the studio was killed) are summarised first.
 /// </summary>
 public sealed partial class CallSummariser(
-    SqliteCallRecordStore store, ShowHistory history, ILlmClients llm, IOptions<ShowMemoryOptions> options, ILogger<CallSummariser> logger)
+    SqliteCallRecordStore store, ShowHistory history, ILlmClients llm, TimeProvider time, IOptions<ShowMemoryOptions> options,
+    ILogger<CallSummariser> logger)
     : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -34,6 +35,14 @@ public sealed partial class CallSummariser(
             return record;
         }
 
+        // A phone caller's last words are transcribed after they hung up: give them a moment to land in the span.
+        var settle = record.Ended + TimeSpan.FromSeconds(options.Value.SummarySettleSeconds) - time.GetUtcNow();
+        if (settle > TimeSpan.Zero)
+        {
+            await Task.Delay(settle, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        record = await store.RefreshSpanAsync(record, cancellationToken).ConfigureAwait(false);
         var entries = (await store.ReadSpanAsync(record, cancellationToken).ConfigureAwait(false))
             .Where(e => e.Kind != PartyKind.System).ToList();
         var (summary, source) = await WriteAsync(record, entries, cancellationToken).ConfigureAwait(false);

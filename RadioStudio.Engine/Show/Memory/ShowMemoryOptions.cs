@@ -12,6 +12,10 @@ public sealed class ShowMemoryOptions
     [Range(1, 300)]
     public int SummaryTimeoutSeconds { get; set; } = 20;
 
+    /// <summary>How long after a call ends its summary waits for the last transcribed lines to land.</summary>
+    [Range(0, 60)]
+    public double SummarySettleSeconds { get; set; } = 2;
+
     /// <summary>In auto follow-up mode, how long the host sees who is coming before they go on the line.</summary>
     [Range(0, 120)]
     public double FollowUpDelaySeconds { get; set; } = 8;

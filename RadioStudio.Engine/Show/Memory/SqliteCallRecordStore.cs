@@ -87,6 +87,45 @@ public sealed class SqliteCallRecordStore(MemoryDatabase database)
     public Task<IReadOnlyList<CallRecord>> ListByRegularAsync(string regularId, CancellationToken cancellationToken = default) =>
         QueryAsync("WHERE regular_id = $p ORDER BY ended_ms", regularId, cancellationToken);
 
+    /// <summary>
+    /// Widens a record's span to every transcript line that started during the call (the studio's notes aside),
+    /// including lines transcribed after it ended; returns the record as stored.
+    /// </summary>
+    public Task<CallRecord> RefreshSpanAsync(CallRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return database.RunAsync(c =>
+        {
+            using var command = c.CreateCommand();
+            command.CommandText = """
+                SELECT MIN(id), MAX(id) FROM transcript_entries
+                WHERE show_id = $show AND kind <> 'System' AND start_ms >= $from AND start_ms <= $to;
+                """;
+            command.Parameters.AddWithValue("$show", record.ShowId);
+            command.Parameters.AddWithValue("$from", (long)record.StartOffset.TotalMilliseconds - 1000);
+            command.Parameters.AddWithValue("$to", (long)record.EndOffset.TotalMilliseconds);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0))
+            {
+                return record;
+            }
+
+            var spanned = record with
+            {
+                FirstEntryId = Math.Min(reader.GetInt64(0), record.FirstEntryId ?? long.MaxValue),
+                LastEntryId = Math.Max(reader.GetInt64(1), record.LastEntryId ?? long.MinValue),
+            };
+            reader.Close();
+            using var update = c.CreateCommand();
+            update.CommandText = "UPDATE call_records SET first_entry_id = $first, last_entry_id = $last WHERE id = $id;";
+            update.Parameters.AddWithValue("$id", record.Id);
+            update.Parameters.AddWithValue("$first", spanned.FirstEntryId);
+            update.Parameters.AddWithValue("$last", spanned.LastEntryId);
+            update.ExecuteNonQuery();
+            return spanned;
+        }, cancellationToken);
+    }
+
     /// <summary>The transcript lines a record spans (everyone who spoke: host, callers, AI callers), in order.</summary>
     public Task<IReadOnlyList<TranscriptEntry>> ReadSpanAsync(CallRecord record, CancellationToken cancellationToken = default)
     {

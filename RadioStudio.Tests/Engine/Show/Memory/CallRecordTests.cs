@@ -52,6 +52,32 @@ public sealed class CallRecordTests
     }
 
     [Fact]
+    public async Task PhoneCallEnds_LastWordsTranscribedLate_SummaryWaitsToSettleAndIncludesThem()
+    {
+        using var folder = new TempDirectory();
+        var llm = new FakeLlm((_, _) => Task.FromResult("A caller explained why they moved to Denver."));
+        await using var rig = await MemoryRig.StartAsync(folder.Path, llm, options: new ShowMemoryOptions { SummarySettleSeconds = 3 });
+        var engine = rig.Harness.Engine;
+        await engine.SetOnAirAsync(true);
+        var lineId = await rig.PhoneCallOnAirAsync("+14155550127");
+        rig.Harness.Time.Advance(TimeSpan.FromSeconds(10));
+        await engine.AddTranscriptEntryAsync("Host", PartyKind.Host, "So why Denver?");
+        rig.Harness.Time.Advance(TimeSpan.FromSeconds(10));
+        await engine.HangUpAsync(lineId);
+        var record = (await engine.WaitForAsync(s => s.ShowHistory.Count == 1)).ShowHistory[0];
+
+        // The recogniser delivers the caller's last sentence after the hang-up, timed inside the call.
+        await engine.AddTranscriptEntryAsync("+14155550127", PartyKind.Phone, "The mountains, and my sister lives there.", record.EndOffset - TimeSpan.FromSeconds(3), record.EndOffset);
+        Assert.Empty(llm.Received);
+        rig.Harness.Time.Advance(TimeSpan.FromSeconds(3));
+
+        await engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending));
+        var given = string.Join('\n', llm.Received.Single().Select(m => m.Text));
+        Assert.Contains("So why Denver?", given, StringComparison.Ordinal);
+        Assert.Contains("The mountains, and my sister lives there.", given, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PhoneCallEnds_Offline_SummaryIsExtractiveAndLabelled()
     {
         using var folder = new TempDirectory();
@@ -82,7 +108,7 @@ public sealed class CallRecordTests
             await Task.Delay(Timeout.InfiniteTimeSpan, token);
             return "";
         });
-        await using (var rig = await MemoryRig.StartAsync(folder.Path, hung, time, new ShowMemoryOptions { SummaryTimeoutSeconds = 300 }))
+        await using (var rig = await MemoryRig.StartAsync(folder.Path, hung, time, new ShowMemoryOptions { SummaryTimeoutSeconds = 300, SummarySettleSeconds = 0 }))
         {
             await rig.Harness.Engine.SetOnAirAsync(true);
             var lineId = await rig.PhoneCallOnAirAsync("+14155550125");

@@ -20,7 +20,7 @@ internal sealed class MemoryRig : IAsyncDisposable
         Database = new MemoryDatabase(Options.Create(new StorageOptions { Path = harness.DataFolder }), harness.Repository);
         Records = new SqliteCallRecordStore(Database);
         History = new ShowHistory(harness.Engine, Records);
-        Summariser = new CallSummariser(Records, History, llm, Options.Create(options), NullLogger<CallSummariser>.Instance);
+        Summariser = new CallSummariser(Records, History, llm, harness.Time, Options.Create(options), NullLogger<CallSummariser>.Instance);
         Recorder = new CallRecorder(harness.Engine, Database, Records, History, Summariser, harness.Time, NullLogger<CallRecorder>.Instance);
         Regulars = new Regulars(new SqliteRegularStore(Database), Records, History, harness.Time, Options.Create(options), NullLogger<Regulars>.Instance);
     }
@@ -44,7 +44,8 @@ internal sealed class MemoryRig : IAsyncDisposable
     public static async Task<MemoryRig> StartAsync(string dataFolder, FakeLlm llm, FakeTimeProvider? time = null, ShowMemoryOptions? options = null)
     {
         var harness = await EngineHarness.StartAsync(dataFolder, time);
-        var rig = new MemoryRig(harness, llm, options ?? new ShowMemoryOptions());
+        // The fake clock stands still: summaries start at once unless a test asks for a settle time.
+        var rig = new MemoryRig(harness, llm, options ?? new ShowMemoryOptions { SummarySettleSeconds = 0 });
         await rig.History.StartAsync(CancellationToken.None);
         await rig.Summariser.StartAsync(CancellationToken.None);
         await rig.Recorder.StartAsync(CancellationToken.None);

@@ -62,7 +62,7 @@ public sealed class RegularsTests
     {
         using var folder = new TempDirectory();
         await using var rig = await MemoryRig.StartAsync(
-            folder.Path, new FakeLlm(null, offline: true), options: new ShowMemoryOptions { AutoRegularChance = chance, AutoRegularMinExchanges = 6 });
+            folder.Path, new FakeLlm(null, offline: true), options: new ShowMemoryOptions { AutoRegularChance = chance, AutoRegularMinExchanges = 6, SummarySettleSeconds = 0 });
         await rig.Harness.Engine.SetOnAirAsync(true);
 
         var record = await EndedCallAsync(rig, Persona("Ivy"), exchanges);
