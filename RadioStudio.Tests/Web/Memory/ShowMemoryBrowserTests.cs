@@ -168,7 +168,24 @@ public sealed class ShowMemoryBrowserTests(MemoryStudioFixture studio) : IClassF
         Assert.DoesNotContain(studio.Engine.Current.Lines, l => l.Number == number);
         await call.DisposeAsync();
 
-        await studio.Memory.SetCallerFlagsAsync(number, vip: false, blocked: false);
+        // The directory page lists the number as blocked; unblocking it there lets it ring in again.
+        var callers = await studio.OpenAsync("/callers");
+        try
+        {
+            await callers.Locator("input[data-testid=callers-search]").FillAsync("550199");
+            var row = callers.Locator($"[data-testid=caller-row][data-number='{number}']");
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(callers.Locator("[data-testid=caller-row]")).ToHaveCountAsync(1);
+            await Expect(row.Locator("[data-testid=caller-history]")).ToContainTextAsync("BLOCKED");
+            await row.Locator("[data-testid=flag-blocked]").ClickAsync();
+            await Expect(row.Locator("[data-testid=flag-blocked]")).ToHaveTextAsync("Block");
+        }
+        finally
+        {
+            await callers.Context.CloseAsync();
+        }
+
+        Assert.False(studio.Factory.Services.GetRequiredService<ICallerDirectory>().IsBlocked(number));
         var (again, lineId) = await studio.CallInAsync(number);
         Assert.Contains(studio.Engine.Current.Lines, l => l.Id == lineId);
         await again.HangUpAsync();
