@@ -35,32 +35,32 @@ public sealed partial class AiDirector
 
     private void OnSpeechEnded(VoiceSource source, SpeechSegment segment, long endedAt)
     {
-        var speaker = source.IsHost ? (Name: _studio.HostName, LineId: (string?)null) : PhoneSpeaker(source.PhoneSlot);
-        if (speaker.Name is null)
+        var speaker = source.IsHost ? _studio.HostName : PhoneSpeaker(source.PhoneSlot);
+        if (speaker is null)
         {
             return;
         }
 
         var end = ShowTime() - Stopwatch.GetElapsedTime(endedAt);
         var start = end - segment.Duration;
-        Background(Task.Run(() => TranscribeAsync(source, speaker.Name, speaker.LineId, segment, start < TimeSpan.Zero ? TimeSpan.Zero : start, end, endedAt)));
+        Background(Task.Run(() => TranscribeAsync(source, speaker, segment, start < TimeSpan.Zero ? TimeSpan.Zero : start, end, endedAt)));
     }
 
-    private (string? Name, string? LineId) PhoneSpeaker(int slot)
+    private string? PhoneSpeaker(int slot)
     {
         foreach (var line in _phones.Lines)
         {
             if (line.Slot == slot)
             {
                 var state = _engine.Current.Lines.FirstOrDefault(l => l.Id == line.Id);
-                return (state?.DisplayName ?? line.Number, line.Id);
+                return state?.DisplayName ?? line.Number;
             }
         }
 
-        return (null, null);
+        return null;
     }
 
-    private async Task TranscribeAsync(VoiceSource source, string speaker, string? lineId, SpeechSegment segment, TimeSpan start, TimeSpan end, long endedAt)
+    private async Task TranscribeAsync(VoiceSource source, string speaker, SpeechSegment segment, TimeSpan start, TimeSpan end, long endedAt)
     {
         await _transcribing.WaitAsync().ConfigureAwait(false);
         try
