@@ -44,12 +44,6 @@ public sealed partial class AiDirector
         [LoggerMessage(EventId = 5009, Level = LogLevel.Debug, Message = "Should-respond decision fell back to the rule: {Reason}")]
         public static partial void ShouldRespondFailed(ILogger logger, string reason);
 
-        [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Summary of {Name}'s call failed: {Reason}")]
-        public static partial void SummaryFailed(ILogger logger, string name, string reason);
-
-        [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Call summary, {Name}: {Summary}")]
-        public static partial void Summarised(ILogger logger, string name, string summary);
-
         [LoggerMessage(EventId = 5013, Level = LogLevel.Debug, Message = "Background AI work failed")]
         public static partial void BackgroundFailed(ILogger logger, Exception error);
 
