@@ -24,6 +24,9 @@ public static class LlmPurposes
     /// <summary>Extracting <c>{"name":…,"topic":…}</c> from a screening exchange.</summary>
     public const string Screening = "screening";
 
+    /// <summary>Picking the AI caller who follows up a phone call.</summary>
+    public const string FollowUp = "follow-up";
+
     /// <summary>The purpose carried by <paramref name="options"/>, or <see cref="Dialogue"/>.</summary>
     public static string Of(Microsoft.Extensions.AI.ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(PropertyKey, out var value) == true && value is string { Length: > 0 } purpose

@@ -41,7 +41,7 @@ public static partial class FollowUpPicker
                 "(a strong opposite view, or the same topic from their own life). Answer only JSON: {\"slot\": <number>, \"reason\": \"<one short line>\"}."),
             new(ChatRole.User, $"The call with {callName}:\n{said}\n\nWaiting callers:\n{list}"),
         ];
-        var options = new ChatOptions { MaxOutputTokens = 80, AdditionalProperties = new() { [LlmPurposes.PropertyKey] = LlmPurposes.Summary } };
+        var options = new ChatOptions { MaxOutputTokens = 80, AdditionalProperties = new() { [LlmPurposes.PropertyKey] = LlmPurposes.FollowUp } };
         var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         var match = JsonObject().Match(response.Text);
         if (!match.Success)
