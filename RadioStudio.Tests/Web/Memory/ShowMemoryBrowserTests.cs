@@ -84,6 +84,30 @@ public sealed class ShowMemoryBrowserTests(MemoryStudioFixture studio) : IClassF
     }
 
     [Fact]
+    public async Task AutoFollowUp_HostTakesAnotherAiCaller_AnnouncementIsCancelledAndNobodyReplacesThem()
+    {
+        await OnAirAsync();
+        await studio.Engine.SetAutoFollowUpAsync(true);
+        try
+        {
+            await PhoneCallAsync("+14155550183");
+            var announced = (await studio.Engine.WaitForAsync(s => s.FollowUp is not null, Long)).FollowUp!;
+            var other = announced.Slot == 1 ? 2 : 1;
+
+            await Ai.CallAsync(other);
+
+            await studio.Engine.WaitForAsync(s => s.FollowUp is null, Long);
+            var later = await studio.Engine.WaitForAsync(s => s.Now > announced.DueAt!.Value.AddSeconds(2), Long);
+            Assert.Equal(other, later.Ai.ActiveSlot);
+        }
+        finally
+        {
+            await studio.Engine.SetAutoFollowUpAsync(false);
+            await Ai.HangUpAsync();
+        }
+    }
+
+    [Fact]
     public async Task FollowUpNow_Skip_CancelsTheAnnouncementAndNobodyGoesOn()
     {
         await OnAirAsync();
