@@ -17,7 +17,7 @@ public sealed partial class Regulars(
     private readonly ConcurrentDictionary<string, Persona> _personaByRecord = new(StringComparer.Ordinal);
 
     /// <summary>The dice for automatic promotion and board draws (tests seed it).</summary>
-    internal Random Random { get; set; } = new();
+    internal Random Random { get; set; } = Random.Shared;
 
     /// <summary>Active regulars, most recently heard first.</summary>
     public Task<IReadOnlyList<Regular>> ListAsync(CancellationToken cancellationToken = default) => store.ListActiveAsync(cancellationToken);
