@@ -13,6 +13,8 @@ public sealed class FakeShowMemoryControl : IShowMemoryControl
 
     public Task SkipFollowUpAsync(CancellationToken cancellationToken = default) => Record("skip");
 
+    public bool CanMakeRegular(string recordId) => true;
+
     public Task MakeRegularAsync(string recordId, CancellationToken cancellationToken = default) => Record("regular " + recordId);
 
     public Task SetCallerFlagsAsync(string number, bool vip, bool blocked, CancellationToken cancellationToken = default) => Record($"flags {number} {vip} {blocked}");

@@ -12,6 +12,9 @@ public interface IShowMemoryControl
     /// <summary>Skip the announced follow-up caller.</summary>
     Task SkipFollowUpAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>True when the AI caller of a call record can still be made a regular (a call of this session, not one yet).</summary>
+    bool CanMakeRegular(string recordId);
+
     /// <summary>Make the AI caller of a call record a regular.</summary>
     Task MakeRegularAsync(string recordId, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,9 @@ public sealed class ShowMemoryControl(FollowUps followUps, Regulars regulars, Ca
     public Task SkipFollowUpAsync(CancellationToken cancellationToken = default) => followUps.SkipAsync();
 
     /// <inheritdoc />
+    public bool CanMakeRegular(string recordId) => regulars.CanPromote(recordId);
+
+    /// <inheritdoc />
     public async Task MakeRegularAsync(string recordId, CancellationToken cancellationToken = default)
     {
         if (await regulars.PromoteAsync(recordId, cancellationToken).ConfigureAwait(false) is null)

@@ -286,6 +286,8 @@ public sealed class ShowMemoryBrowserTests(MemoryStudioFixture studio) : IClassF
                 await Expect(entry).ToContainTextAsync("rooster crows at three in the morning");
             }
 
+            // The persona of a call from before the restart is gone: it can no longer be made a regular.
+            await Expect(host.Locator("[data-testid=make-regular]")).ToHaveCountAsync(0);
             await BrowserFixture.ScreenshotAsync(host, "show-so-far-panel");
         }
         finally

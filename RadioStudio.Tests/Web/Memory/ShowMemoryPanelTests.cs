@@ -44,7 +44,7 @@ public sealed class ShowMemoryPanelTests : PageTestContext
         });
 
         cut.Find("[data-testid=history-entry][data-kind=ai] [data-testid=make-regular]").Click();
-        Assert.Contains("regular A1", Memory.Calls);
+        cut.WaitForAssertion(() => Assert.Contains("regular A1", Memory.Calls));
     }
 
     [Fact]
@@ -77,8 +77,9 @@ public sealed class ShowMemoryPanelTests : PageTestContext
             Assert.Contains("same topic as Dana", coming.TextContent, StringComparison.Ordinal);
         });
         cut.Find("[data-testid=follow-up-skip]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(["skip"], Memory.Calls));
         cut.Find("[data-testid=follow-up-put-on]").Click();
-        Assert.Equal(["skip", "put-on"], Memory.Calls);
+        cut.WaitForAssertion(() => Assert.Equal(["skip", "put-on"], Memory.Calls));
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class ShowMemoryPanelTests : PageTestContext
             Assert.Contains("Nurse, calls about shifts", history.TextContent, StringComparison.Ordinal);
         });
         screen.Find("[data-testid=flag-blocked]").Click();
-        Assert.Contains("flags +14155550100 True True", Memory.Calls);
+        screen.WaitForAssertion(() => Assert.Contains("flags +14155550100 True True", Memory.Calls));
     }
 
     private Task PublishKnownCallerAsync()

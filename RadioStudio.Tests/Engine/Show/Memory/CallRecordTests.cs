@@ -11,6 +11,9 @@ namespace RadioStudio.Tests.Engine.Show.Memory;
 /// <summary>Call records as calls end, summaries from the whole exchange, and what survives a restart.</summary>
 public sealed class CallRecordTests
 {
+    // Generous: other test classes run alongside on a 2-core machine.
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task PhoneCallEnds_WithHostAndAiOnAir_RecordIsStoredAndSummaryComesFromTheWholeExchange()
     {
@@ -30,7 +33,7 @@ public sealed class CallRecordTests
 
         await engine.HangUpAsync(lineId);
 
-        var state = await engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending));
+        var state = await engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending), Long);
         var record = Assert.Single(state.ShowHistory);
         Assert.Equal(PartyKind.Phone, record.Kind);
         Assert.Equal("Dana", record.Name);
@@ -64,14 +67,14 @@ public sealed class CallRecordTests
         await engine.AddTranscriptEntryAsync("Host", PartyKind.Host, "So why Denver?");
         rig.Harness.Time.Advance(TimeSpan.FromSeconds(10));
         await engine.HangUpAsync(lineId);
-        var record = (await engine.WaitForAsync(s => s.ShowHistory.Count == 1)).ShowHistory[0];
+        var record = (await engine.WaitForAsync(s => s.ShowHistory.Count == 1, Long)).ShowHistory[0];
 
         // The recogniser delivers the caller's last sentence after the hang-up, timed inside the call.
         await engine.AddTranscriptEntryAsync("+14155550127", PartyKind.Phone, "The mountains, and my sister lives there.", record.EndOffset - TimeSpan.FromSeconds(3), record.EndOffset);
         Assert.Empty(llm.Received);
         rig.Harness.Time.Advance(TimeSpan.FromSeconds(3));
 
-        await engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending));
+        await engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending), Long);
         var given = string.Join('\n', llm.Received.Single().Select(m => m.Text));
         Assert.Contains("So why Denver?", given, StringComparison.Ordinal);
         Assert.Contains("The mountains, and my sister lives there.", given, StringComparison.Ordinal);
@@ -89,7 +92,7 @@ public sealed class CallRecordTests
         await engine.AddTranscriptEntryAsync("+14155550124", PartyKind.Phone, "Hi. My landlord keeps raising the rent every single spring.");
         await engine.CallerLeftAsync(lineId);
 
-        var state = await engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending));
+        var state = await engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending), Long);
         var record = state.ShowHistory.Single();
         Assert.Equal(SummarySource.Extractive, record.SummarySource);
         Assert.Equal("caller hung up", record.EndReason);
@@ -114,7 +117,7 @@ public sealed class CallRecordTests
             var lineId = await rig.PhoneCallOnAirAsync("+14155550125");
             await rig.Harness.Engine.AddTranscriptEntryAsync("+14155550125", PartyKind.Phone, "I want to talk about the new stadium downtown.");
             await rig.Harness.Engine.HangUpAsync(lineId);
-            var state = await rig.Harness.Engine.WaitForAsync(s => s.ShowHistory.Count == 1);
+            var state = await rig.Harness.Engine.WaitForAsync(s => s.ShowHistory.Count == 1, Long);
             recordId = state.ShowHistory[0].Id;
             await Poll.AssertUntilAsync(() => hung.Received.Count == 1, "the summary was asked for");
             Assert.True(state.ShowHistory[0].SummaryPending);
@@ -122,7 +125,7 @@ public sealed class CallRecordTests
 
         var llm = new FakeLlm((_, _) => Task.FromResult("A caller wanted to talk about the new stadium downtown."));
         await using var restarted = await MemoryRig.StartAsync(folder.Path, llm, time);
-        var after = await restarted.Harness.Engine.WaitForAsync(s => s.ShowHistory.Any(r => r.Id == recordId && !r.SummaryPending));
+        var after = await restarted.Harness.Engine.WaitForAsync(s => s.ShowHistory.Any(r => r.Id == recordId && !r.SummaryPending), Long);
         Assert.Equal("A caller wanted to talk about the new stadium downtown.", after.ShowHistory.Single().Summary);
         Assert.Contains("new stadium downtown", string.Join('\n', llm.Received.Single().Select(m => m.Text)), StringComparison.Ordinal);
     }
@@ -140,11 +143,11 @@ public sealed class CallRecordTests
             await rig.Harness.Engine.UpdateCallerDetailsAsync(lineId, "Marta", null, null);
             await rig.Harness.Engine.AddTranscriptEntryAsync("Marta", PartyKind.Phone, "The bus to Elm Street never comes on time.");
             await rig.Harness.Engine.HangUpAsync(lineId);
-            await rig.Harness.Engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending));
+            await rig.Harness.Engine.WaitForAsync(s => s.ShowHistory.Any(r => !r.SummaryPending), Long);
         }
 
         await using var restarted = await MemoryRig.StartAsync(folder.Path, llm, time);
-        var state = await restarted.Harness.Engine.WaitForAsync(s => s.ShowHistory.Count == 1);
+        var state = await restarted.Harness.Engine.WaitForAsync(s => s.ShowHistory.Count == 1, Long);
         var earlier = ShowHistory.EarlierCalls(state);
         var persona = new Persona { Name = "Walt", Gender = RadioStudio.Engine.Speech.VoiceGender.Male, Age = 60, Job = "baker", Town = "Reno", Reason = "buses" };
         var prompt = CallerPromptBuilder.SystemPrompt(new CallerPromptContext(persona, "Night Line", "Sam", earlier, null, [], []));

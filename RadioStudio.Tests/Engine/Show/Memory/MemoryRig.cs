@@ -58,7 +58,7 @@ internal sealed class MemoryRig : IAsyncDisposable
         await engine.AddIncomingCallAsync(new PhoneLineState(id, number, null, null, null, LineStatus.Ringing, Harness.Time.GetUtcNow(), null, 0, null) { CallSid = "CA" + id });
         await engine.LineConnectedAsync(id);
         await engine.TakeCallAsync(id);
-        await engine.WaitForAsync(s => s.Lines.Any(l => l.Id == id && l.IsOnAir));
+        await engine.WaitForAsync(s => s.Lines.Any(l => l.Id == id && l.IsOnAir), TimeSpan.FromSeconds(30));
         return id;
     }
 
