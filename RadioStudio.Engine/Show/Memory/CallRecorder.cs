@@ -7,14 +7,15 @@ namespace RadioStudio.Engine.Show.Memory;
 
 /// <summary>
 /// Turns every ended call into a stored <see cref="CallRecord"/> at once and queues its summary. Phone calls are
-/// seen in the engine's snapshots (a line that was on air and has left the state has ended; its end reason is the
-/// one the engine committed to <c>calls</c>); AI calls are reported by the director when they end.
+/// seen in the engine's snapshots (a line that has left the state has ended; whether and when it went on air, its show
+/// and its end reason are read from what the engine committed to <c>calls</c> and <c>call_events</c>, so a coalesced
+/// snapshot never loses a call); AI calls are reported by the director when they end.
 /// </summary>
 public sealed partial class CallRecorder(
     StudioEngine engine, MemoryDatabase database, SqliteCallRecordStore store, ShowHistory history, CallSummariser summariser,
     TimeProvider time, ILogger<CallRecorder> logger) : IHostedService, IDisposable
 {
-    private readonly Dictionary<string, (PhoneLineState Line, string ShowId, DateTimeOffset ShowStarted, DateTimeOffset OnAirSince)> _onAir = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PhoneLineState> _lines = new(StringComparer.Ordinal);
     private IDisposable? _subscription;
 
     /// <summary>Raised after a record was stored (its summary still pending).</summary>
@@ -60,46 +61,56 @@ public sealed partial class CallRecorder(
     {
         foreach (var line in state.Lines)
         {
-            if (line.IsOnAir && state.Show is { IsLive: true } show)
-            {
-                var since = _onAir.TryGetValue(line.Id, out var seen) ? seen.OnAirSince : line.OnAirSince ?? state.Now;
-                _onAir[line.Id] = (line, seen.ShowId ?? show.Id, seen.ShowId is null ? show.Started : seen.ShowStarted, since);
-            }
-            else if (_onAir.TryGetValue(line.Id, out var held))
-            {
-                _onAir[line.Id] = held with { Line = line };
-            }
+            _lines[line.Id] = line;
         }
 
-        foreach (var (id, seen) in _onAir.Where(p => !state.Lines.Any(l => l.Id == p.Key)).ToList())
+        foreach (var (id, line) in _lines.Where(p => !state.Lines.Any(l => l.Id == p.Key)).ToList())
         {
-            _onAir.Remove(id);
+            _lines.Remove(id);
             try
             {
-                await RecordPhoneCallAsync(state, seen.Line, seen.ShowId, seen.ShowStarted, seen.OnAirSince).ConfigureAwait(false);
+                await RecordPhoneCallAsync(state, line).ConfigureAwait(false);
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                LogFailed(logger, seen.Line.DisplayName, error.Message);
+                LogFailed(logger, line.DisplayName, error.Message);
             }
         }
     }
 
-    private async Task RecordPhoneCallAsync(StudioState state, PhoneLineState line, string showId, DateTimeOffset showStarted, DateTimeOffset onAirSince)
+    /// <summary>
+    /// A line left the state: if the call went on air (its committed events say so, even when this subscriber never
+    /// saw the on-air snapshot), it becomes a record from the committed times, show and end reason.
+    /// </summary>
+    private async Task RecordPhoneCallAsync(StudioState state, PhoneLineState line)
     {
-        var reason = await database.RunAsync(c =>
+        var call = await database.RunAsync(c =>
         {
             using var command = c.CreateCommand();
-            command.CommandText = "SELECT end_reason, ended_ms FROM calls WHERE id = $id;";
+            command.CommandText = """
+                SELECT k.show_id, s.started_ms, k.end_reason, k.ended_ms,
+                    (SELECT MIN(at_ms) FROM call_events e WHERE e.call_id = k.id AND e.status IN ('OnAir', 'Locked'))
+                FROM calls k JOIN shows s ON s.id = k.show_id WHERE k.id = $id;
+                """;
             command.Parameters.AddWithValue("$id", line.Id);
             using var reader = command.ExecuteReader();
-            return reader.Read() && !reader.IsDBNull(0) ? (reader.GetString(0), (DateTimeOffset?)DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))) : ("ended", null);
+            return reader.Read() && !reader.IsDBNull(4)
+                ? (ShowId: reader.GetString(0), ShowStarted: reader.GetInt64(1), Reason: reader.IsDBNull(2) ? "ended" : reader.GetString(2),
+                    Ended: reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3), OnAir: reader.GetInt64(4))
+                : default;
         }).ConfigureAwait(false);
-        var ended = reason.Item2 ?? time.GetUtcNow();
+        if (call.ShowId is null)
+        {
+            return;
+        }
+
+        var showStarted = DateTimeOffset.FromUnixTimeMilliseconds(call.ShowStarted);
+        var onAir = DateTimeOffset.FromUnixTimeMilliseconds(call.OnAir);
+        var ended = call.Ended is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : time.GetUtcNow();
         var record = new CallRecord(
-            line.Id, showId, PartyKind.Phone, line.DisplayName, line.Number, onAirSince, ended,
-            Offset(onAirSince - showStarted), Offset(ended - showStarted), reason.Item1, null, null, null, null, null);
-        await StoreAsync(state.Show?.Id == showId ? Span(state, record) : record, CancellationToken.None).ConfigureAwait(false);
+            line.Id, call.ShowId, PartyKind.Phone, line.DisplayName, line.Number, onAir, ended,
+            Offset(onAir - showStarted), Offset(ended - showStarted), call.Reason, null, null, null, null, null);
+        await StoreAsync(state.Show?.Id == call.ShowId ? Span(state, record) : record, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task StoreAsync(CallRecord record, CancellationToken cancellationToken)

@@ -75,7 +75,7 @@ public static partial class FollowUpPicker
             .First();
         var why = scored.Shared.Count > 0
             ? $"Rule: same topic as {callName} ({string.Join(", ", scored.Shared.Take(3))})"
-            : $"Rule: {(scored.Slot.Persona!.IsProblem ? "a fresh angle" : "has a view to push back with")} after {callName}";
+            : $"Rule: {(scored.Slot.Persona!.IsProblem ? "a fresh angle from their own life" : "calls with a view of their own to push back with")}";
         return new FollowUpPick(scored.Slot.Slot, why);
     }
 

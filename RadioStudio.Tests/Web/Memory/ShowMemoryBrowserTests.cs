@@ -23,7 +23,8 @@ public sealed class ShowMemoryBrowserTests(MemoryStudioFixture studio) : IClassF
     private async Task OnAirAsync()
     {
         await studio.Engine.SetOnAirAsync(true);
-        await studio.Engine.WaitForAsync(s => s.OnAir && s.AiCallers.All(a => a.Persona is not null), Long);
+        await Ai.HangUpAsync();
+        await studio.Engine.WaitForAsync(s => s.OnAir && s.Ai.ActiveSlot is null && s.FollowUp is null && s.AiCallers.All(a => a.Persona is not null), Long);
     }
 
     /// <summary>A caller rings, goes on air, and hangs up; returns the line id once the record is on the panel.</summary>
@@ -116,9 +117,10 @@ public sealed class ShowMemoryBrowserTests(MemoryStudioFixture studio) : IClassF
         var host = await studio.OpenAsync("/");
         try
         {
+            await Expect(host.Locator("[data-testid=follow-up-now]")).ToBeEnabledAsync(new() { Timeout = 30_000 });
             await host.Locator("[data-testid=follow-up-now]").ClickAsync();
             var coming = host.Locator("[data-testid=follow-up-coming]");
-            await Expect(coming).ToBeVisibleAsync();
+            await Expect(coming).ToBeVisibleAsync(new() { Timeout = 30_000 });
             var announced = studio.Engine.Current.FollowUp!;
             await Expect(coming).ToContainTextAsync(announced.Name);
             Assert.Null(announced.DueAt);

@@ -80,6 +80,9 @@ public sealed class RegularsTests
         foreach (var name in new[] { "Ann", "Bea", "Cy", "Di" })
         {
             var record = await EndedCallAsync(rig, Persona(name));
+
+            // The summariser writes its own (extractive) summary first; this test then gives each call a known one.
+            await rig.Harness.Engine.WaitForAsync(s => s.ShowHistory.Any(r => r.Id == record.Id && !r.SummaryPending), TimeSpan.FromSeconds(30));
             await rig.Records.SetSummaryAsync(record.Id, $"{name} talked about flying at night.", SummarySource.Llm);
             await rig.Regulars.PromoteAsync(record.Id);
         }
