@@ -32,6 +32,8 @@ public static class StudioHost
         builder.Services.AddTelephony();
         builder.Services.AddAudio();
         builder.Services.AddAiCallers();
+        builder.Services.AddSingleton<PendingStreamGate>();
+        builder.Services.AddSingleton<VoiceAnswerCache>();
         builder.Services.AddSingleton<TestCallService>();
         builder.Services.AddSingleton<ITestCallPlacer>(sp => sp.GetRequiredService<TestCallService>());
 
