@@ -12,16 +12,19 @@ public static class LogText
     /// <summary>Longest untrusted value written to a log.</summary>
     public const int MaxLength = 200;
 
-    /// <summary>The escaped, shortened text.</summary>
-    public static string Escape(string? value)
+    /// <summary>The escaped text, cut at <see cref="MaxLength"/>.</summary>
+    public static string Escape(string? value) => Escape(value, MaxLength);
+
+    /// <summary>The escaped text, cut at <paramref name="maxLength"/> characters.</summary>
+    public static string Escape(string? value, int maxLength)
     {
         if (string.IsNullOrEmpty(value))
         {
             return value ?? "";
         }
 
-        var cut = value.Length > MaxLength;
-        var source = cut ? value.AsSpan(0, MaxLength) : value.AsSpan();
+        var cut = value.Length > maxLength;
+        var source = cut ? value.AsSpan(0, maxLength) : value.AsSpan();
         if (!cut && !NeedsEscape(source))
         {
             return value;

@@ -30,8 +30,9 @@ public sealed class StudioAccessMiddleware(RequestDelegate next, StudioUsers use
             return Task.CompletedTask;
         }
 
+        // A body keeps the status-code pages from turning the refusal into the friendly 404 page.
         context.Response.StatusCode = role is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
+        return context.Response.WriteAsync(role is null ? "Sign in first: /login" : "Your sign-in can't open this.", context.RequestAborted);
     }
 
     private static bool AcceptsHtml(HttpRequest request) =>

@@ -21,7 +21,7 @@ public sealed partial class SameOriginSocketMiddleware(RequestDelegate next, ILo
 
         Log.Refused(logger, path.Value ?? "", RadioStudio.Engine.Studio.LogText.Escape(context.Request.Headers.Origin.ToString()));
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
+        return context.Response.WriteAsync("Not this studio's page.", context.RequestAborted);
     }
 
     /// <summary>True when the request's Origin names exactly the host (and port) it was sent to.</summary>
