@@ -1,5 +1,10 @@
 using RadioStudio.Web.Hosting;
 
+if (args is ["hash-password", ..])
+{
+    return RadioStudio.Web.Auth.PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
+}
+
 var app = StudioHost.Build(args);
 
 if (!ConfigurationCheck.Validate(app.Services, Console.Error))

@@ -26,6 +26,9 @@ public interface IStudioRepository
     /// <summary>Records a call's move to <paramref name="status"/> (and the caller details as they are now).</summary>
     Task RecordCallEventAsync(PhoneLineState line, DateTimeOffset at, string status, string? detail, CancellationToken cancellationToken);
 
+    /// <summary>True when a call with this Twilio CallSid was ever recorded (a webhook for it again is a replay).</summary>
+    Task<bool> CallSidKnownAsync(string callSid, CancellationToken cancellationToken);
+
     /// <summary>Marks a call ended.</summary>
     Task EndCallAsync(string lineId, DateTimeOffset at, string reason, CancellationToken cancellationToken);
 

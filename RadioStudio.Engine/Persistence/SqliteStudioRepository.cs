@@ -151,6 +151,18 @@ public sealed class SqliteStudioRepository(IOptions<StorageOptions> options) : I
     }
 
     /// <inheritdoc />
+    public Task<bool> CallSidKnownAsync(string callSid, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            using var command = Open().CreateCommand();
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM calls WHERE call_sid = $sid);";
+            command.Parameters.AddWithValue("$sid", callSid);
+            return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0);
+        }
+    }
+
+    /// <inheritdoc />
     public Task EndCallAsync(string lineId, DateTimeOffset at, string reason, CancellationToken cancellationToken)
     {
         lock (_gate)

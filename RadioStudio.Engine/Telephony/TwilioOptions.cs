@@ -69,6 +69,18 @@ public sealed class TwilioOptions : IValidatableObject
     [Range(1024, 1_048_576)]
     public int MaxMessageBytes { get; set; } = 16 * 1024;
 
+    /// <summary>A media stream socket that has not sent a valid <c>start</c> within this many seconds is closed.</summary>
+    [Range(1, 60)]
+    public int StreamStartTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>At most this many stream sockets may be open without a valid <c>start</c>; more are refused (503).</summary>
+    [Range(1, 1000)]
+    public int MaxPendingStreams { get; set; } = 32;
+
+    /// <summary>Largest webhook body accepted (Twilio's forms are a few KB); larger gets 413 without being read.</summary>
+    [Range(4096, 1_048_576)]
+    public int MaxWebhookBodyBytes { get; set; } = 64 * 1024;
+
     /// <summary>True when real Twilio credentials are configured.</summary>
     public bool HasCredentials => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 

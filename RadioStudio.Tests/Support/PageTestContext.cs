@@ -20,6 +20,8 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddMudServices();
         Context.Services.AddSingleton<IStudioStore>(Studio);
         Context.Services.AddSingleton<IStudioControl>(Studio);
+        Context.Services.AddSingleton(new RadioStudio.Web.Auth.StudioUsers(Microsoft.Extensions.Options.Options.Create(new RadioStudio.Web.Auth.AuthOptions())));
+        Context.Services.AddScoped<RadioStudio.Web.Auth.CircuitStudioControl>();
         Context.Services.AddSingleton<RadioStudio.Web.Telephony.ITestCallPlacer>(TestCalls);
         Context.Services.AddSingleton(Meters);
         Context.Services.AddSingleton<RadioStudio.Engine.Audio.Graph.IAudioDesk>(Audio);

@@ -16,6 +16,12 @@ public static class ConfigurationCheck
         try
         {
             services.GetRequiredService<IStartupValidator>().Validate();
+            if (Auth.ExposureCheck.Problem(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<Auth.StudioUsers>()) is { } exposed)
+            {
+                error.WriteLine(exposed);
+                return false;
+            }
+
             return true;
         }
         catch (OptionsValidationException invalid)

@@ -1,6 +1,8 @@
 using MudBlazor.Services;
 using RadioStudio.Engine.Hosting;
 using RadioStudio.Web.Audio;
+using RadioStudio.Web.Auth;
+using RadioStudio.Web.Security;
 using RadioStudio.Web.Components;
 using RadioStudio.Web.Telephony;
 
@@ -24,11 +26,15 @@ public static class StudioHost
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
+        builder.Services.AddStudioAuth();
+        builder.Services.AddStudioEdges(builder.Configuration);
         builder.Services.AddRadioStudioEngine();
         builder.Services.AddTelephony();
         builder.Services.AddAudio();
         builder.Services.AddAiCallers();
         builder.Services.AddShowMemory();
+        builder.Services.AddSingleton<PendingStreamGate>();
+        builder.Services.AddSingleton<VoiceAnswerCache>();
         builder.Services.AddSingleton<TestCallService>();
         builder.Services.AddSingleton<ITestCallPlacer>(sp => sp.GetRequiredService<TestCallService>());
 
@@ -48,9 +54,12 @@ public static class StudioHost
             context => !context.Request.Path.StartsWithSegments("/twilio") && !context.Request.Path.StartsWithSegments("/audio"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        app.UseStudioEdges();
+        app.UseStudioAuth();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapLogin();
         app.MapTwilio();
         app.MapBrowserMic();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -22,6 +22,7 @@ public sealed partial class MediaStreamSession
     private const int MaxQueuedFrames = 5;
     private const int FrameSlots = 8;
 
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly WebSocket _socket;
     private readonly IMediaStreamHost _host;
     private readonly int _maxMessageBytes;
@@ -71,6 +72,9 @@ public sealed partial class MediaStreamSession
 
     /// <summary>Payload bytes of one 20 ms frame on this stream (set by the sink when <c>start</c> is accepted).</summary>
     public int FrameBytes => _frameBytes;
+
+    /// <summary>Completes when a valid <c>start</c> was accepted (the endpoint closes sockets that never get there).</summary>
+    public Task Started => _started.Task;
 
     /// <summary>The stream's sid, once <c>start</c> was accepted.</summary>
     public string? StreamSid { get; private set; }
@@ -237,12 +241,13 @@ public sealed partial class MediaStreamSession
                 _sink = await _host.AttachAsync(this, start, cancellationToken).ConfigureAwait(false);
                 if (_sink is null)
                 {
-                    Log.StartRejected(_logger, start.CallSid);
+                    Log.StartRejected(_logger, Studio.LogText.Escape(start.CallSid));
                     return StreamEndReason.Rejected;
                 }
 
                 _frameBytes = _sink.FrameBytes;
                 (StreamSid, CallSid) = (start.StreamSid, start.CallSid);
+                _started.TrySetResult();
                 break;
             case StreamEvent.Mark when message.MarkName is { } name && _marksInFlight.TryRemove(name, out var sentAt):
                 Stats.MarkAcked(Stopwatch.GetElapsedTime(sentAt));

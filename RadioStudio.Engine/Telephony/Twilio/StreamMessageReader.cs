@@ -82,6 +82,11 @@ public static class StreamMessageReader
         {
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // GetString on a string that is not valid UTF-8 (found by the fuzz test): malformed, like any other.
+            return false;
+        }
     }
 
     private static StreamEvent ParseEvent(ref Utf8JsonReader reader)

@@ -24,6 +24,10 @@ public sealed class TwilioWebhookTests : IAsyncLifetime
             ["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
             ["Twilio:AuthToken"] = Token,
             ["Twilio:PublicBaseUrl"] = PublicBase,
+
+            // A studio with a public URL must have users (start-up refuses otherwise); the webhooks stay anonymous.
+            ["Auth:Users:host:Role"] = "host",
+            ["Auth:Users:host:Password"] = "host-password",
             ["Twilio:ApiBaseUrl"] = "http://127.0.0.1:9",
             ["Twilio:OffAirMessage"] = "We're off the air <for now> & back tomorrow.",
         });

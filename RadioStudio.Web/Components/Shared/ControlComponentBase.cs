@@ -9,7 +9,7 @@ public abstract class ControlComponentBase : StoreComponentBase
 {
     /// <summary>The studio's commands.</summary>
     [Inject]
-    protected IStudioControl Control { get; set; } = default!;
+    protected RadioStudio.Web.Auth.CircuitStudioControl Control { get; set; } = default!;
 
     /// <summary>Where refusals and errors are shown.</summary>
     [Inject]
