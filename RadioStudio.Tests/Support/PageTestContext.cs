@@ -29,6 +29,7 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddSingleton<RadioStudio.Engine.Providers.IAiProviderSettings>(_ => AiProviders.Settings);
         Context.Services.AddSingleton<RadioStudio.Engine.Show.Turns.IAiDirector>(_ => Ai);
         Context.Services.AddSingleton<RadioStudio.Engine.Show.Memory.IShowMemoryControl>(Memory);
+        Context.Services.AddScoped<RadioStudio.Web.Auth.CircuitShowMemoryControl>();
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
 

@@ -11,6 +11,7 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddSingleton<StudioUsers>();
         services.AddScoped<CircuitStudioControl>();
+        services.AddScoped<CircuitShowMemoryControl>();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {

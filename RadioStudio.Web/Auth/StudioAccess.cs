@@ -17,7 +17,7 @@ public static class StudioAccess
             return null;
         }
 
-        if (Under(path, "/screen"))
+        if (Under(path, "/screen") || Under(path, "/callers"))
         {
             return [StudioRole.Host, StudioRole.Screener];
         }
