@@ -27,6 +27,7 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
     private readonly Func<CancellationToken, Task> _refreshLabels;
     private readonly ILogger<AiProviderSettings> _logger;
     private readonly SemaphoreSlim _applying = new(1, 1);
+    private readonly ProviderKeyRing _keys = new();
 
     /// <summary>
     /// Uses the configured options for everything the host does not choose; <paramref name="refreshLabels"/> republishes
@@ -57,7 +58,17 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
         _control = control;
         _refreshLabels = refreshLabels;
         _logger = logger;
+
+        // Each configured key belongs to the endpoint it was configured with, and to nothing else.
+        // A key configured without an endpoint is for the provider's own API (OpenAI's, or ElevenLabs' for voices).
+        BindConfigured(LlmSection, _llmConfig.Provider, _llmConfig.Endpoint, _llmConfig.ApiKey, ["openai"]);
+        BindConfigured(SttSection, _sttConfig.Provider, _sttConfig.Endpoint, _sttConfig.ApiKey, ["openai"]);
+        BindConfigured(TtsSection, _ttsConfig.Provider, _ttsConfig.Endpoint, _ttsConfig.ApiKey, ["openai", "elevenlabs"]);
     }
+
+    private const string LlmSection = "Llm";
+    private const string SttSection = "SpeechToText";
+    private const string TtsSection = "TextToSpeech";
 
     /// <inheritdoc />
     public AiProviderChoices Current
@@ -89,8 +100,30 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
             throw new LlmModelListException($"“{url}” is not an http(s) URL such as http://localhost:11434/v1.");
         }
 
-        return _catalog.ListModelsAsync(url, _llmConfig.ApiKey, cancellationToken);
+        // Only the key given for this very endpoint goes with the request.
+        return _catalog.ListModelsAsync(url, _keys.KeyFor(LlmSection, "openai", url), cancellationToken);
     }
+
+    private void BindConfigured(string section, string provider, string? endpoint, string? key, string[] ownApis)
+    {
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            _keys.Bind(section, provider, endpoint, key);
+            return;
+        }
+
+        foreach (var api in ownApis.Contains(provider, StringComparer.OrdinalIgnoreCase) ? [provider] : ownApis)
+        {
+            _keys.Bind(section, api, null, key);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool SetKey(string section, string provider, string? endpoint, string? key) =>
+        section is LlmSection or SttSection or TtsSection && _keys.Bind(section, provider, Blank(endpoint), key);
+
+    /// <inheritdoc />
+    public bool HasKeyFor(string section, string provider, string? endpoint) => _keys.KeyFor(section, provider, Blank(endpoint)) is not null;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Check(AiProviderChoices choices) => Build(Normalize(choices)).Problems;
@@ -160,7 +193,7 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
         {
             Provider = choices.SpeechToText.Provider,
             Endpoint = choices.SpeechToText.Endpoint,
-            ApiKey = _sttConfig.ApiKey,
+            ApiKey = _keys.KeyFor(SttSection, choices.SpeechToText.Provider, choices.SpeechToText.Endpoint),
             Model = choices.SpeechToText.Model ?? _sttConfig.Model,
             Language = _sttConfig.Language,
             TimeoutSeconds = _sttConfig.TimeoutSeconds,
@@ -171,7 +204,7 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
         {
             Provider = choices.TextToSpeech.Provider,
             Endpoint = choices.TextToSpeech.Endpoint,
-            ApiKey = _ttsConfig.ApiKey,
+            ApiKey = _keys.KeyFor(TtsSection, choices.TextToSpeech.Provider, choices.TextToSpeech.Endpoint),
             Model = choices.TextToSpeech.Model ?? _ttsConfig.Model,
             TimeoutSeconds = _ttsConfig.TimeoutSeconds,
         };
@@ -190,7 +223,7 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
         {
             Provider = choice.Provider,
             Endpoint = choice.Endpoint,
-            ApiKey = _llmConfig.ApiKey,
+            ApiKey = _keys.KeyFor(LlmSection, choice.Provider, choice.Endpoint),
             Model = choice.Model,
             UtilityModel = choice.UtilityModel,
             TimeoutSeconds = _llmConfig.TimeoutSeconds,

@@ -23,6 +23,16 @@ public interface IAiProviderSettings
     /// </summary>
     Task<IReadOnlyList<string>> ListModelsAsync(string? endpoint, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives the key for one endpoint (section <c>Llm</c>, <c>SpeechToText</c> or <c>TextToSpeech</c>): it is kept in
+    /// memory, bound to that endpoint's scheme, host and port, and never sent anywhere else. Empty removes it.
+    /// </summary>
+    /// <returns>False when the endpoint is not an http(s) URL.</returns>
+    bool SetKey(string section, string provider, string? endpoint, string? key);
+
+    /// <summary>True when a key is bound to this endpoint (configured or given with <see cref="SetKey"/>).</summary>
+    bool HasKeyFor(string section, string provider, string? endpoint);
+
     /// <summary>The problems that would refuse <paramref name="choices"/>; empty when they can be applied.</summary>
     IReadOnlyList<string> Check(AiProviderChoices choices);
 

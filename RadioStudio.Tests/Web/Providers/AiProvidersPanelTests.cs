@@ -60,12 +60,12 @@ public sealed class AiProvidersPanelTests : PageTestContext
         Assert.Equal(new("openai", "http://127.0.0.1:11434/v1", "llama3.2", "qwen2.5:0.5b"), saved.Llm);
         Assert.Equal("http://127.0.0.1:8000/v1", saved.SpeechToText.Endpoint);
 
-        // Applied to the running clients, with the key from the configuration.
+        // Applied to the running clients. The configured key belongs to api.openai.com, so this local server gets none.
         Assert.False(rig.Llm.IsOffline);
         Assert.Equal("openai · llama3.2", rig.Llm.Label);
         Assert.Equal("http://127.0.0.1:11434/v1", rig.Llm.Options.Endpoint);
         Assert.Equal(["qwen2.5:0.5b"], rig.Llm.Options.UtilityModels);
-        Assert.Equal(Key, rig.Llm.Options.ApiKey);
+        Assert.Null(rig.Llm.Options.ApiKey);
         Assert.Equal("openai", rig.Speech.SpeechToText.Info.Provider);
         Assert.Equal("offline", rig.Speech.TextToSpeechOptions.Provider);
         Assert.Equal(1, rig.Refreshes);
@@ -125,7 +125,11 @@ public sealed class AiProvidersPanelTests : PageTestContext
     {
         await using var server = await FakeOpenAiServer.StartAsync();
         server.Models = ["llama3.2", "gpt-4o-mini", "qwen2.5:0.5b"];
-        UseAiProviders((llm, _, _) => llm.ApiKey = Key);
+        UseAiProviders((llm, _, _) =>
+        {
+            llm.ApiKey = Key;
+            llm.Endpoint = server.BaseUrl;
+        });
         var cut = RenderSettings();
 
         cut.Find("[data-testid=ai-llm-endpoint]").Change(server.BaseUrl);
