@@ -85,7 +85,16 @@ public sealed partial class FallbackChatClient : DelegatingChatClient
                     {
                         if (!await updates.MoveNextAsync().ConfigureAwait(false))
                         {
-                            yield break;
+                            if (streamed.ToString().Trim().Length > 0)
+                            {
+                                yield break;
+                            }
+
+                            // A 200 that is not a reply (an HTML page, an empty stream) is a failure, not a silent turn.
+                            var empty = new LlmEmptyReplyException(NameOf(i));
+                            failures.Add(empty);
+                            LogLinkFailed(i, NameOf(i), NextName(i), empty.GetType().Name, empty.Message);
+                            break;
                         }
 
                         update = updates.Current;

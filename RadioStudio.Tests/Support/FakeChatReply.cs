@@ -6,7 +6,7 @@ namespace RadioStudio.Tests.Support;
 /// <param name="TokenInterval">Delay between chunks.</param>
 /// <param name="Status">200, or an error status answered after <paramref name="FirstTokenDelay"/>.</param>
 /// <param name="FinishReason">"stop", or "length" for a reply cut off by the token limit.</param>
-public sealed record FakeChatReply(IReadOnlyList<string> Tokens, TimeSpan FirstTokenDelay, TimeSpan TokenInterval, int Status = 200, string FinishReason = "stop")
+public sealed record FakeChatReply(IReadOnlyList<string> Tokens, TimeSpan FirstTokenDelay, TimeSpan TokenInterval, int Status = 200, string FinishReason = "stop", string? HtmlBody = null)
 {
     /// <summary>A reply split into word tokens (each keeps its leading space), streamed at once.</summary>
     public static FakeChatReply Text(string text, TimeSpan firstToken = default, TimeSpan interval = default) =>
@@ -14,6 +14,9 @@ public sealed record FakeChatReply(IReadOnlyList<string> Tokens, TimeSpan FirstT
 
     /// <summary>An error status after <paramref name="delay"/>.</summary>
     public static FakeChatReply Error(int status, TimeSpan delay = default) => new([], delay, TimeSpan.Zero, status);
+
+    /// <summary>A 200 answer that is not what was asked for: an HTML page (a captive portal, a proxy's login page).</summary>
+    public static FakeChatReply Html(string page) => new([], TimeSpan.Zero, TimeSpan.Zero, HtmlBody: page);
 
     /// <summary>Splits text into tokens that concatenate back to it.</summary>
     public static IReadOnlyList<string> Words(string text)

@@ -95,6 +95,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     {
         var body = await ReadJsonAsync(context);
         var reply = Chat(body);
+        if (reply.HtmlBody is { } html)
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(html);
+            return;
+        }
+
         if (reply.Status != 200)
         {
             await FailAsync(context, reply.Status, reply.FirstTokenDelay);
