@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using RadioStudio.Engine.Audio;
 using RadioStudio.Engine.Audio.Media;
+using RadioStudio.Engine.Llm;
 using RadioStudio.Engine.State;
 
 namespace RadioStudio.Engine.Show.Turns;
@@ -124,9 +125,17 @@ public sealed partial class AiDirector
             var options = new ChatOptions { MaxOutputTokens = 220 };
             var splitter = new SentenceSplitter();
             var cutOff = false;
+            var fellBack = false;
             await foreach (var update in _llm.Dialogue.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
             {
                 cutOff |= update.FinishReason == ChatFinishReason.Length;
+                if (!fellBack && update.AdditionalProperties?.TryGetValue(FallbackChatClient.LinkIndexProperty, out var link) == true && link is > 0)
+                {
+                    // The model in force failed (an error, or an answer that was not a reply): say so under the board.
+                    fellBack = true;
+                    await _engine.UpdateAiAsync(s => s with { Problem = $"The language model failed; {call.Persona.Name} answered from a fallback (details in the event log)." }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+
                 var text = update.Text;
                 if (string.IsNullOrEmpty(text))
                 {

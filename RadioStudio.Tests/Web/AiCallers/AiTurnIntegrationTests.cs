@@ -67,6 +67,23 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
     }
 
     [Fact]
+    public async Task LetThemRespond_ModelAnswersAnHtmlPage_FallbackSpeaksAndTheProblemIsShown()
+    {
+        studio.OpenAi.Chat = _ => FakeChatReply.Html("<html><body>Proxy login</body></html>");
+        await OnTheLineAsync(4);
+        var before = studio.Engine.Current.Transcript.Count;
+
+        await studio.Ai.LetThemRespondAsync();
+        await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var state = studio.Engine.Current;
+        Assert.Contains("fallback", state.Ai.Problem, StringComparison.Ordinal);
+        var spoken = state.Transcript.Skip(before).Single(e => e.Kind == PartyKind.Ai);
+        Assert.False(string.IsNullOrWhiteSpace(spoken.Text));
+        Assert.DoesNotContain("Proxy login", spoken.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HostSpeechOverTheAi_BargesIn_StopsTheVoiceClearsPhonesAndKeepsOnlyWhatWasHeard()
     {
         var (phone, lineId) = await studio.CallInAsync("+14155550188");
