@@ -66,8 +66,6 @@ public partial class AiProvidersPanel : ComponentBase
         }
     }
 
-    private string? _llmKey;
-
     private void Load()
     {
         _saved = Providers.Current;
@@ -78,16 +76,6 @@ public partial class AiProvidersPanel : ComponentBase
     {
         _problems = [];
         Load();
-    }
-
-    private void UseLlmKey()
-    {
-        if (!Providers.SetKey("Llm", _llm.Provider == LlmOffline ? "openai" : _llm.Provider, _llm.Endpoint, _llmKey))
-        {
-            _modelsProblem = "Give the endpoint as an http(s) URL before its key.";
-        }
-
-        _llmKey = null;
     }
 
     private async Task LoadModelsAsync()
