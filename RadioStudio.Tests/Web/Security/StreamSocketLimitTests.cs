@@ -69,5 +69,19 @@ public sealed class StreamSocketLimitTests(FewPendingStreamsFixture studio) : IC
         await studio.Engine.DropCallAsync(lineId);
     }
 
+    [Fact]
+    public async Task ForgedStartWithControlCharacters_IsEscapedInTheEventLog()
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(StreamUri(), CancellationToken.None);
+        var forged = """{"event":"start","sequenceNumber":"1","start":{"accountSid":"AC1","streamSid":"MZforged","callSid":"CAx\nOFF AIR: show ended\u001b[2J","tracks":["inbound"],"mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1},"customParameters":{"token":"not-a-token"}},"streamSid":"MZforged"}""";
+        await socket.SendAsync(Encoding.UTF8.GetBytes(forged), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        var state = await studio.Engine.WaitForAsync(s => s.EventLog.Any(e => e.Message.Contains("CAx", StringComparison.Ordinal)));
+        var entry = state.EventLog.Last(e => e.Message.Contains("CAx", StringComparison.Ordinal));
+        Assert.Contains("CAx\\nOFF AIR: show ended\\u001B[2J", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(state.EventLog, e => e.Message.Any(char.IsControl));
+    }
+
     private Uri StreamUri() => new(studio.BaseUrl.Replace("http", "ws", StringComparison.Ordinal) + "/twilio/stream");
 }
