@@ -4,6 +4,7 @@ using RadioStudio.Web.Audio;
 using RadioStudio.Web.Auth;
 using RadioStudio.Web.Security;
 using RadioStudio.Web.Components;
+using RadioStudio.Web.Export;
 using RadioStudio.Web.Telephony;
 
 namespace RadioStudio.Web.Hosting;
@@ -33,6 +34,7 @@ public static class StudioHost
         builder.Services.AddAudio();
         builder.Services.AddAiCallers();
         builder.Services.AddShowMemory();
+        builder.Services.AddShowExport();
         builder.Services.AddSingleton<PendingStreamGate>();
         builder.Services.AddSingleton<VoiceAnswerCache>();
         builder.Services.AddSingleton<TestCallService>();
@@ -60,6 +62,7 @@ public static class StudioHost
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapLogin();
+        app.MapShowDownloads();
         app.MapTwilio();
         app.MapBrowserMic();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RadioStudio.Engine.Show.Memory;
+using RadioStudio.Engine.Studio;
+
+namespace RadioStudio.Engine.Export;
+
+/// <summary>
+/// When a show ends (OFF AIR), waits for its call summaries (at most <see cref="SummaryWait"/>) and exports it,
+/// in the background: the host's OFF AIR never waits for it, and a failure is logged, not thrown.
+/// </summary>
+public sealed partial class ExportOnShowEnd(
+    IStudioStore studio, ShowExporter exporter, SqliteCallRecordStore calls, TimeProvider time, ILogger<ExportOnShowEnd> logger) : IHostedService, IDisposable
+{
+    /// <summary>Longest wait for pending summaries before the chapters are written without them.</summary>
+    public static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(30);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private IDisposable? _subscription;
+    private string? _liveShow;
+
+    /// <summary>The export in flight, for tests and shutdown.</summary>
+    public Task Current { get; private set; } = Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _liveShow = studio.Current.Show is { IsLive: true } live ? live.Id : null;
+        _subscription = studio.Subscribe(state =>
+        {
+            var live = state.Show is { IsLive: true } show ? show.Id : null;
+            if (_liveShow is { } ended && live != ended)
+            {
+                Current = Task.Run(() => ExportAsync(ended, _stopping.Token));
+            }
+
+            _liveShow = live;
+            return Task.CompletedTask;
+        }, TimeSpan.Zero);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task ExportAsync(string showId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deadline = time.GetUtcNow() + SummaryWait;
+            while (time.GetUtcNow() < deadline && (await calls.ListShowAsync(showId, cancellationToken).ConfigureAwait(false)).Any(c => c.SummaryPending))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken).ConfigureAwait(false);
+            }
+
+            await exporter.ExportAsync(showId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            LogFailed(logger, showId, error.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Export of show {ShowId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string showId, string reason);
+}

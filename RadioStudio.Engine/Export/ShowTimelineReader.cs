@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using RadioStudio.Engine.Show.Memory;
+using RadioStudio.Engine.State;
+
+namespace RadioStudio.Engine.Export;
+
+/// <summary>Reads a show's timeline from the studio database: the show, its transcript and its call records.</summary>
+public sealed class ShowTimelineReader(MemoryDatabase database, SqliteCallRecordStore calls)
+{
+    /// <summary>The show with this id (or the most recent one for <c>latest</c>); null when there is none.</summary>
+    public async Task<ShowTimeline?> ReadAsync(string showId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(showId);
+        var read = await database.RunAsync(c =>
+        {
+            var show = ReadShow(c, showId);
+            return show is null ? default : (show, ReadEntries(c, show.Id));
+        }, cancellationToken).ConfigureAwait(false);
+        if (read.show is null)
+        {
+            return null;
+        }
+
+        var records = await calls.ListShowAsync(read.show.Id, cancellationToken).ConfigureAwait(false);
+        return new ShowTimeline(read.show, read.Item2, [.. records.OrderBy(r => r.StartOffset)]);
+    }
+
+    private static ShowInfo? ReadShow(SqliteConnection connection, string showId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = showId == "latest"
+            ? "SELECT id, title, started_ms, ended_ms FROM shows ORDER BY started_ms DESC, rowid DESC LIMIT 1;"
+            : "SELECT id, title, started_ms, ended_ms FROM shows WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", showId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new ShowInfo(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
+            : null;
+    }
+
+    private static List<TranscriptEntry> ReadEntries(SqliteConnection connection, string showId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, start_ms, end_ms, speaker, kind, text FROM transcript_entries WHERE show_id = $show ORDER BY start_ms, id;";
+        command.Parameters.AddWithValue("$show", showId);
+        using var reader = command.ExecuteReader();
+        var entries = new List<TranscriptEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new TranscriptEntry(
+                reader.GetInt64(0), TimeSpan.FromMilliseconds(reader.GetInt64(1)), TimeSpan.FromMilliseconds(reader.GetInt64(2)),
+                reader.GetString(3), Enum.TryParse<PartyKind>(reader.GetString(4), out var kind) ? kind : PartyKind.System, reader.GetString(5)));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using RadioStudio.Engine.Export;
+
+namespace RadioStudio.Engine.Hosting;
+
+/// <summary>Show export: the timeline reader, the file writers and the export when a show ends.</summary>
+public static class ExportServiceCollectionExtensions
+{
+    /// <summary>Registers the exporter (needs <see cref="ShowMemoryServiceCollectionExtensions.AddShowMemory"/>).</summary>
+    public static IServiceCollection AddShowExport(this IServiceCollection services)
+    {
+        services.AddSingleton<ShowTimelineReader>();
+        services.AddSingleton<ShowExporter>();
+        services.AddSingleton<ExportOnShowEnd>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportOnShowEnd>());
+        return services;
+    }
+}
