@@ -26,6 +26,7 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddSingleton<RadioStudio.Engine.Audio.Devices.IAudioDeviceCatalog>(Devices);
         Context.Services.AddSingleton<RadioStudio.Engine.Providers.IAiProviderSettings>(_ => AiProviders.Settings);
         Context.Services.AddSingleton<RadioStudio.Engine.Show.Turns.IAiDirector>(_ => Ai);
+        Context.Services.AddOptions<RadioStudio.Engine.Show.Turns.AiCallerOptions>();
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
 

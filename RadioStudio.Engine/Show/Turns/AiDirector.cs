@@ -168,7 +168,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         if (Call is { } call)
         {
             call.Add(new ConversationMessage(ConversationRole.Host, _studio.HostName, text.Trim()));
-            OnTurnEnded(TurnTrigger.Typed, _time.GetTimestamp(), sttFinal: null);
+            OnTurnEnded(TurnTrigger.Typed, _time.GetTimestamp(), sttFinal: null, byHost: true);
         }
     }
 

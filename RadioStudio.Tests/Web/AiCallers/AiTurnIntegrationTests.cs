@@ -93,6 +93,49 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
     }
 
     [Fact]
+    public async Task ManualMode_OneToOne_TypedLineGetsTheReplyWithoutAnotherKey()
+    {
+        studio.OpenAi.Chat = _ => FakeChatReply.Text("Oh, hi. Thanks for having me.");
+        await studio.Engine.WaitForAsync(s => !s.Lines.Any(l => l.IsOnAir), TimeSpan.FromSeconds(30)); // earlier tests' callers have gone
+        await OnTheLineAsync(6);
+        Assert.Equal(RespondMode.Manual, studio.Engine.Current.RespondMode);
+        var before = studio.Engine.Current.Transcript.Count;
+
+        await studio.Ai.HostLineAsync("You're on the air, caller.");
+
+        await studio.Engine.WaitForAsync(
+            s => string.Join(' ', s.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).Select(e => e.Text)) == "Oh, hi. Thanks for having me.",
+            TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(studio.Engine.Current.Lines, l => l.IsOnAir);
+    }
+
+    [Fact]
+    public async Task ManualMode_WithAPhoneCallerOnAir_TypedLineWaitsForLetThemRespond()
+    {
+        var (phone, lineId) = await studio.CallInAsync("+14155550177");
+        try
+        {
+            await studio.Engine.TakeCallAsync(lineId);
+            await studio.Engine.WaitForAsync(s => s.OnAirLines.Any(l => l.Id == lineId));
+            await OnTheLineAsync(7);
+            var requests = DialogueRequests();
+
+            await studio.Ai.HostLineAsync("Let's hear from our caller on line one first.");
+            await studio.Ai.CurrentTurn;
+
+            Assert.Equal(requests, DialogueRequests());
+            Assert.Equal(AiPhase.Listening, studio.Engine.Current.Ai.Phase);
+            await studio.Ai.LetThemRespondAsync();
+            await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(requests + 1, DialogueRequests());
+        }
+        finally
+        {
+            await phone.HangUpAsync();
+        }
+    }
+
+    [Fact]
     public async Task HostSpeechOverTheAi_BargesIn_StopsTheVoiceClearsPhonesAndKeepsOnlyWhatWasHeard()
     {
         var (phone, lineId) = await studio.CallInAsync("+14155550188");
