@@ -57,4 +57,14 @@ public sealed class TypingBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Empty(await host.EvaluateAsync<string[]>("() => window.__hotkeys"));
         await host.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task HotkeyLabels_OnLinux_SayAltNotTheMacOptionSign()
+    {
+        var host = await fixture.OpenAsync("/");
+
+        await Expect(host.Locator("html")).ToHaveAttributeAsync("data-platform", "other");
+        Assert.Equal("Alt+1", (await host.Locator("[data-testid=ai-hotkey]").First.InnerTextAsync()).Trim());
+        await host.Context.CloseAsync();
+    }
 }

@@ -7,6 +7,8 @@
 const nonTextInputs = new Set(['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color', 'file']);
 
 export function register(server) {
+    const platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
+    document.documentElement.dataset.platform = /mac/i.test(platform) ? 'mac' : 'other';
     // Every hotkey the page acts on is also announced as a 'radio-hotkey' event on the document (observable
     // by anything on the page, e.g. a browser test proving typed text never fires one).
     const dotnet = {
