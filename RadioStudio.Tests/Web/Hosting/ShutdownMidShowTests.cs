@@ -38,6 +38,13 @@ public sealed class ShutdownMidShowTests(BrowserFixture fixture) : IClassFixture
         var host = await context.NewPageAsync();
         await host.GotoAsync(studio.Url + "/");
         await host.WaitForSelectorAsync("#circuit-state[data-interactive='true']", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        // Settings lists the audio devices (PortAudio probing ALSA): none of ALSA's probing may reach the console.
+        var settings = await context.NewPageAsync();
+        await settings.GotoAsync(studio.Url + "/settings");
+        await settings.WaitForSelectorAsync("#circuit-state[data-interactive='true']", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await Expect(settings.Locator("[data-testid=device-select]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await settings.CloseAsync();
+
         var toggle = host.Locator("[data-testid=on-air-toggle]");
         await toggle.ClickAsync();
         await Expect(toggle).ToHaveAttributeAsync("data-state", "on", new() { Timeout = 30_000 });
@@ -66,6 +73,12 @@ public sealed class ShutdownMidShowTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal(0, studio.ExitCode);
         Assert.DoesNotContain("Unhandled exception", studio.Output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("TaskCanceledException", studio.Output, StringComparison.Ordinal);
+
+        // One line per thing a host must know: no ALSA probing, no per-request HTTP logs, no diagnostics unasked.
+        Assert.DoesNotContain("ALSA lib", studio.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Start processing HTTP request", studio.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("intervals (0.1 ms bin:count)", studio.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("W^X", studio.Output, StringComparison.Ordinal);
 
         var stems = Directory.GetFiles(data.Path, "*.wav", SearchOption.AllDirectories);
         Assert.NotEmpty(stems);
