@@ -30,6 +30,7 @@ public static class AudioServiceCollectionExtensions
         services.AddSingleton<AudioDesk>();
         services.AddSingleton<IAudioDesk>(sp => sp.GetRequiredService<AudioDesk>());
         services.AddHostedService(sp => sp.GetRequiredService<AudioDesk>());
+        services.AddHostedService<RadioStudio.Engine.Show.Ending.MusicFadeAtShowEnd>();
         return services;
     }
 }

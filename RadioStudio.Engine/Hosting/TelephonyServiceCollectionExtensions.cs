@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Shutdown;
 using RadioStudio.Engine.Telephony;
 using RadioStudio.Engine.Telephony.Simulator;
 using RadioStudio.Engine.Telephony.Twilio;
@@ -18,6 +21,9 @@ public static class TelephonyServiceCollectionExtensions
         services.AddSingleton<WebhookReplayGuard>();
         services.AddSingleton<PhoneSystem>();
         services.AddHostedService(sp => sp.GetRequiredService<PhoneSystem>());
+        services.AddStudioOptions<ShutdownOptions>(ShutdownOptions.SectionName);
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, stop) => host.ShutdownTimeout = TimeSpan.FromSeconds(stop.Value.TimeoutSeconds));
+        services.AddHostedService<PhoneSignOff>();
         services.AddHttpClient<PhoneSimulator>();
         services.AddSingleton<SimulatedCallerVoices>();
         return services;

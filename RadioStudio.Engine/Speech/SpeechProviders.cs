@@ -27,7 +27,7 @@ public sealed class SpeechProviders : IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly PocketSphinxSpeechToText _offlineRecognizer;
-    private readonly EspeakTextToSpeech _offlineVoice;
+    private readonly ITextToSpeech _offlineVoice;
     private volatile Current _current;
 
     /// <summary>Builds the clients from the bound options.</summary>
@@ -42,7 +42,8 @@ public sealed class SpeechProviders : IDisposable
         _logger = logger;
         _time = timeProvider;
         _offlineRecognizer = new PocketSphinxSpeechToText();
-        _offlineVoice = new EspeakTextToSpeech();
+        // flite's voices are far easier to understand; espeak-ng stays as the last fallback.
+        _offlineVoice = Flite.FliteTextToSpeech.IsAvailable() ? new Flite.FliteTextToSpeech() : new EspeakTextToSpeech();
         _current = Build(speechToText.Value, textToSpeech.Value);
     }
 

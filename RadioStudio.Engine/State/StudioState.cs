@@ -67,8 +67,8 @@ public sealed record StudioState
     /// <summary>The most recent studio log lines, oldest first.</summary>
     public ImmutableList<StudioLogEntry> EventLog { get; init; } = [];
 
-    /// <summary>Elapsed show time at <see cref="Now"/>, zero when there is no live show.</summary>
-    public TimeSpan ShowElapsed => OnAir && Show is { } show ? show.Elapsed(Now) : TimeSpan.Zero;
+    /// <summary>Elapsed show time at <see cref="Now"/>; after OFF AIR the ended show's length; zero before any show.</summary>
+    public TimeSpan ShowElapsed => Show is { } show && (OnAir || show.Ended is not null) ? show.Elapsed(Now) : TimeSpan.Zero;
 
     /// <summary>Callers waiting, in the order the host will take them.</summary>
     public IEnumerable<PhoneLineState> Queue =>

@@ -113,7 +113,15 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
         }
 
         _commands.Writer.TryComplete();
-        await _loops.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _loops.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown time ran out: every command already applied was committed to the database
+            // before it completed, so the process may end now (the loops end with it).
+        }
     }
 
     /// <inheritdoc />

@@ -30,6 +30,7 @@ public abstract class PageTestContext : IAsyncLifetime
         Context.Services.AddSingleton<RadioStudio.Engine.Show.Turns.IAiDirector>(_ => Ai);
         Context.Services.AddSingleton<RadioStudio.Engine.Show.Memory.IShowMemoryControl>(Memory);
         Context.Services.AddScoped<RadioStudio.Web.Auth.CircuitShowMemoryControl>();
+        Context.Services.AddOptions<RadioStudio.Engine.Show.Turns.AiCallerOptions>();
         Context.SetRendererInfo(new RendererInfo("Server", true));
     }
 

@@ -170,6 +170,7 @@ internal static unsafe class PortAudioHost
 
         try
         {
+            AlsaErrorSilencer.Install();
             var error = PortAudioNative.Pa_Initialize();
             if (error < 0)
             {

@@ -37,6 +37,7 @@ public sealed class AudioGraph : IAudioClockClient
     private readonly float[] _discard = RealtimeMemory.Array<float>(AudioFormat.Studio.BlockSamples);
     private readonly long[] _marks = RealtimeMemory.Array<long>(6);
     private readonly float[] _return = RealtimeMemory.Array<float>(AudioFormat.Studio.BlockSamples);
+    private readonly float[] _scaledMusic = RealtimeMemory.Array<float>(AudioFormat.Studio.BlockSamples);
     private readonly Meter[] _meters;
     private ImmutableArray<IMixOutput> _outputs = [];
     private int _speechHang;
@@ -104,6 +105,9 @@ public sealed class AudioGraph : IAudioClockClient
         get => _musicToCallers;
         set => _musicToCallers = value;
     }
+
+    /// <summary>Keeps the program (and so every output, stem and caller return) at or below −1 dBTP.</summary>
+    public TruePeakLimiter ProgramLimiter { get; } = new(maxBlock: AudioFormat.Studio.BlockSamples);
 
     /// <summary>The bus layout every output receives.</summary>
     public ImmutableArray<BusId> Buses => _block.Buses;
@@ -200,17 +204,29 @@ public sealed class AudioGraph : IAudioClockClient
             }
         }
 
+        ProgramLimiter.Process(program);
         _meters[_program].Measure(program, BlockSeconds);
 
         marks[3] = Stopwatch.GetTimestamp();
 
-        // 4. Each on-air caller: program minus their own line (and minus music if callers don't get it).
+        // 4. Each on-air caller: program minus their own line (and minus music if callers don't get it). The
+        //    program went through the limiter, so what is taken out is scaled by the same per-sample gain
+        //    (a no-op unless the limiter acted): nobody hears themselves even while it turns the mix down.
+        var musicOut = block[_music];
+        if (!_musicToCallers && ProgramLimiter.Limited)
+        {
+            musicOut.CopyTo(_scaledMusic);
+            ProgramLimiter.ApplyLastGains(_scaledMusic);
+            musicOut = _scaledMusic;
+        }
+
         for (var i = 0; i < onAir; i++)
         {
+            ProgramLimiter.ApplyLastGains(_onAir[i]);
             BlockMath.Subtract(_return, program, _onAir[i]);
             if (!_musicToCallers)
             {
-                BlockMath.SubtractInPlace(_return, block[_music]);
+                BlockMath.SubtractInPlace(_return, musicOut);
             }
 
             _onAirLines[i]!.SendReturn(_return);

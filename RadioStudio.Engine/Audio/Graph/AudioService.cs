@@ -233,7 +233,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
     /// </summary>
     private static void LogClock(ILogger logger, AudioClockStats stats, AudioGraphStats graph)
     {
-        if (!logger.IsEnabled(LogLevel.Information))
+        // A diagnostic, shown only when asked for (Logging:LogLevel:RadioStudio.Engine.Audio.Graph.AudioService = Debug).
+        if (!logger.IsEnabled(LogLevel.Debug))
         {
             return;
         }
@@ -373,28 +374,28 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         [LoggerMessage(326, LogLevel.Information, "Executable memory: W^X off (DOTNET_EnableWriteXorExecute=0): code optimised later runs on the audio clock without page faults")]
         public static partial void WriteXorExecuteOff(ILogger logger);
 
-        [LoggerMessage(327, LogLevel.Information, "Executable memory: W^X on: code the runtime optimises later takes page faults on its first run on the audio clock (a late block each time); set DOTNET_EnableWriteXorExecute=0 as the run profile does (runbook, \"Executable memory\")")]
+        [LoggerMessage(327, LogLevel.Debug, "Executable memory: W^X on: code the runtime optimises later takes page faults on its first run on the audio clock (a late block each time); set DOTNET_EnableWriteXorExecute=0 as the run profile does (runbook, \"Executable memory\")")]
         public static partial void WriteXorExecuteOn(ILogger logger);
 
         [LoggerMessage(323, LogLevel.Information, "Garbage collector: gen0 budget {MiB} MiB (DOTNET_GCgen0size): the steady garbage of a show triggers no collection for minutes")]
         public static partial void Gen0Budget(ILogger logger, long miB);
 
-        [LoggerMessage(324, LogLevel.Information, "Garbage collector: default gen0 budget (a few MiB, a collection every few minutes that stops the audio clock); set DOTNET_GCgen0size=0x10000000 as the run profile does (runbook, \"Garbage collection\")")]
+        [LoggerMessage(324, LogLevel.Debug, "Garbage collector: default gen0 budget (a few MiB, a collection every few minutes that stops the audio clock); set DOTNET_GCgen0size=0x10000000 as the run profile does (runbook, \"Garbage collection\")")]
         public static partial void Gen0BudgetDefault(ILogger logger);
 
-        [LoggerMessage(303, LogLevel.Information, "Audio {Thread} thread: {Scheduling}")]
+        [LoggerMessage(303, LogLevel.Debug, "Audio {Thread} thread: {Scheduling}")]
         public static partial void ClockScheduling(ILogger logger, string thread, string scheduling);
 
         [LoggerMessage(301, LogLevel.Information, "Stems recorded to {Folder}: {Seconds:F1} s, {Dropped} block(s) dropped")]
         public static partial void StemsStopped(ILogger logger, string folder, double seconds, long dropped);
 
-        [LoggerMessage(325, LogLevel.Information, "Audio clock path compiled before the first block: {Methods} methods of {Types} types in {Ms:F0} ms ({Failed} could not be), then a throwaway graph run in {GraphMs:F0} ms")]
+        [LoggerMessage(325, LogLevel.Debug, "Audio clock path compiled before the first block: {Methods} methods of {Types} types in {Ms:F0} ms ({Failed} could not be), then a throwaway graph run in {GraphMs:F0} ms")]
         public static partial void RealtimePathPrepared(ILogger logger, int methods, int types, double ms, int failed, double graphMs);
 
         [LoggerMessage(319, LogLevel.Information, "Audio clock GC: {Late} late blocks, {LateWithGc} of them with a garbage collection in the interval; collections gen0 {Gen0} / gen1 {Gen1} / gen2 {Gen2}, {PauseMs:F0} ms paused in total, {AllocatedMiB:F0} MiB allocated since start")]
         public static partial void ClockCollections(ILogger logger, long late, long lateWithGc, int gen0, int gen1, int gen2, double pauseMs, double allocatedMiB);
 
-        [LoggerMessage(302, LogLevel.Information, "Audio clock: {Blocks} blocks, {WithinPercent:F3} % within 20 ± 2 ms, longest {MaxMs:F1} ms, {Skipped} skipped, {Faults} client faults, graph {GraphMeanMs:F3} ms mean / {GraphMaxMs:F1} ms max per block; intervals (0.1 ms bin:count) {Histogram}")]
+        [LoggerMessage(302, LogLevel.Debug, "Audio clock: {Blocks} blocks, {WithinPercent:F3} % within 20 ± 2 ms, longest {MaxMs:F1} ms, {Skipped} skipped, {Faults} client faults, graph {GraphMeanMs:F3} ms mean / {GraphMaxMs:F1} ms max per block; intervals (0.1 ms bin:count) {Histogram}")]
         public static partial void ClockStats(ILogger logger, long blocks, double withinPercent, double maxMs, long skipped, long faults, double graphMeanMs, double graphMaxMs, string histogram);
     }
 }

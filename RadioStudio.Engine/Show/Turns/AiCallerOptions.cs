@@ -25,6 +25,12 @@ public sealed class AiCallerOptions
     [Range(0, 1)]
     public double ReactionChance { get; set; } = 0.2;
 
+    /// <summary>
+    /// Manual mode with only the host and the AI caller on air: the host's typed line or push-to-talk turn gets the
+    /// AI's reply without pressing Let them respond. With phone callers on air, Let them respond still hands over.
+    /// </summary>
+    public bool ManualRepliesOneToOne { get; set; } = true;
+
     /// <summary>A phone caller talking over the AI also stops it (the host always does).</summary>
     public bool PhoneCallersBargeIn { get; set; }
 

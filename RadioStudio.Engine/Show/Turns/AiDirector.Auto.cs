@@ -9,11 +9,25 @@ public sealed partial class AiDirector
     /// <summary>Auto mode's debounce and cooldown.</summary>
     internal AutoResponder Auto { get; }
 
-    /// <summary>Someone finished a turn: in auto mode the AI may jump in (debounce, cooldown, should-respond).</summary>
-    private void OnTurnEnded(TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal)
+    /// <summary>
+    /// Someone finished a turn: in auto mode the AI may jump in (debounce, cooldown, should-respond); in manual mode
+    /// a one-to-one call (no phone caller on air) answers the host at once, when configured.
+    /// </summary>
+    private void OnTurnEnded(TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal, bool byHost)
     {
-        if (Call is not { Ended: false } call || _engine.Current.RespondMode != RespondMode.Auto)
+        if (Call is not { Ended: false } call)
         {
+            return;
+        }
+
+        var state = _engine.Current;
+        if (state.RespondMode != RespondMode.Auto)
+        {
+            if (byHost && _options.ManualRepliesOneToOne && !state.Lines.Any(l => l.IsOnAir))
+            {
+                StartTurn(trigger, endTimestamp, sttFinal);
+            }
+
             return;
         }
 

@@ -89,7 +89,7 @@ public sealed partial class AiDirector
             await _engine.AddTranscriptEntryAsync(speaker, kind, text, start, end).ConfigureAwait(false);
             if (call is not null)
             {
-                OnTurnEnded(TurnTrigger.Speech, endedAt, sttFinal);
+                OnTurnEnded(TurnTrigger.Speech, endedAt, sttFinal, source.IsHost);
             }
         }
         catch (Exception error) when (error is not OutOfMemoryException)

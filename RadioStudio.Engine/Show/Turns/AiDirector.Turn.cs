@@ -53,6 +53,8 @@ public sealed partial class AiDirector
                 Background(SetPhaseAsync(call, AiPhase.Speaking));
             }
         };
+        var firstPlayout = playout;
+        var readAlong = ReadAlongAsync(call, playout, () => spokenFrom);
         IAudioSource voice = _options.VoiceFilter is { } preset ? new PhoneLineFilter(playout, preset, call.Slot) : playout;
         Task<bool>? playing = null;
         var outcome = "spoken";
@@ -114,7 +116,34 @@ public sealed partial class AiDirector
             }
         }
 
-        await FinishTurnAsync(run, playout, spokenFrom, stamps, outcome).ConfigureAwait(false);
+        firstPlayout.CloseReadAlong();
+        await readAlong.ConfigureAwait(false);
+        await FinishTurnAsync(run, playout, spokenFrom, stamps, outcome, transcribe: playout != firstPlayout).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes each sentence to the transcript as soon as it has been heard, in order; the part of a cut-off one last.</summary>
+    private async Task ReadAlongAsync(ActiveAiCall call, SpeechPlayout playout, Func<TimeSpan?> spokenFrom)
+    {
+        TimeSpan? from = null;
+        await foreach (var sentence in playout.HeardSentences.ReadAllAsync().ConfigureAwait(false))
+        {
+            var end = ShowTime();
+            var start = from ?? spokenFrom() ?? end;
+            from = end;
+            if (call.Ended)
+            {
+                continue;
+            }
+
+            try
+            {
+                await _engine.AddTranscriptEntryAsync(call.Persona.Name, PartyKind.Ai, sentence, start, end).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is Studio.StudioCommandException or OperationCanceledException)
+            {
+                Log.TurnNotRecorded(_logger, call.Persona.Name, error.Message);
+            }
+        }
     }
 
     private async Task ProduceSentencesAsync(ActiveAiCall call, ChannelWriter<string> writer, TurnStamps stamps, CancellationToken cancellationToken)
@@ -216,7 +245,7 @@ public sealed partial class AiDirector
         return playout;
     }
 
-    private async Task FinishTurnAsync(TurnRun run, SpeechPlayout playout, TimeSpan? spokenFrom, TurnStamps stamps, string outcome)
+    private async Task FinishTurnAsync(TurnRun run, SpeechPlayout playout, TimeSpan? spokenFrom, TurnStamps stamps, string outcome, bool transcribe)
     {
         var call = run.Call;
         try
@@ -225,8 +254,12 @@ public sealed partial class AiDirector
             if (!call.Ended && heard.Length > 0)
             {
                 call.Add(new ConversationMessage(ConversationRole.AiCaller, call.Persona.Name, heard));
-                var end = ShowTime();
-                await _engine.AddTranscriptEntryAsync(call.Persona.Name, PartyKind.Ai, heard, spokenFrom ?? end, end).ConfigureAwait(false);
+                if (transcribe)
+                {
+                    // The fallback line (the reply's own sentences went in as they were heard).
+                    var end = ShowTime();
+                    await _engine.AddTranscriptEntryAsync(call.Persona.Name, PartyKind.Ai, heard, spokenFrom ?? end, end).ConfigureAwait(false);
+                }
             }
 
             var latency = new TurnLatency(

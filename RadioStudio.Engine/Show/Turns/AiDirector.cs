@@ -170,7 +170,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         if (Call is { } call)
         {
             call.Add(new ConversationMessage(ConversationRole.Host, _studio.HostName, text.Trim()));
-            OnTurnEnded(TurnTrigger.Typed, _time.GetTimestamp(), sttFinal: null);
+            OnTurnEnded(TurnTrigger.Typed, _time.GetTimestamp(), sttFinal: null, byHost: true);
         }
     }
 
@@ -269,7 +269,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             cancellationToken).ConfigureAwait(false);
         if (_engine.Current.OnAir)
         {
-            await _engine.AddTranscriptEntryAsync("Studio", PartyKind.System, $"{call.Persona.Name} hung up.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _engine.AddTranscriptEntryAsync("Studio", PartyKind.System, $"{_studio.HostName} ended the call with {call.Persona.Name}.", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         EnrichLater(call.Slot, replacement);

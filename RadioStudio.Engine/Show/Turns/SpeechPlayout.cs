@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using RadioStudio.Engine.Audio;
 using RadioStudio.Engine.Audio.Nodes;
 
@@ -16,6 +17,11 @@ public sealed class SpeechPlayout : IAudioSource
     private readonly ConcurrentQueue<float[]> _chunks = new();
     private readonly List<(string Text, long EndSample)> _sentences = [];
     private readonly Lock _sentenceLock = new();
+    private readonly Channel<string> _heard = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ReportWork _report;
+    private long _nextBoundary = long.MaxValue;
+    private int _reportQueued;
+    private int _reported;
     private PolyphaseResampler? _resampler;
     private float[]? _current;
     private int _offset;
@@ -24,8 +30,17 @@ public sealed class SpeechPlayout : IAudioSource
     private volatile bool _completed;
     private int _firstRead;
 
+    /// <summary>Creates an empty playout.</summary>
+    public SpeechPlayout() => _report = new ReportWork(this);
+
     /// <inheritdoc />
     public AudioFormat Format => AudioFormat.Studio;
+
+    /// <summary>
+    /// Each sentence as soon as it has played to its end, in order (the co-host reads along); after
+    /// <see cref="CloseReadAlong"/>, the part of a cut-off sentence that was heard, then the end.
+    /// </summary>
+    public ChannelReader<string> HeardSentences => _heard.Reader;
 
     /// <summary>Studio-rate samples the graph has read (what has gone to air).</summary>
     public long SamplesPlayed => Volatile.Read(ref _played);
@@ -71,12 +86,42 @@ public sealed class SpeechPlayout : IAudioSource
     /// <summary>Marks the end of a sentence: everything appended so far belongs to it.</summary>
     public void EndSentence(string text)
     {
+        var end = SamplesAppended;
         lock (_sentenceLock)
         {
-            _sentences.Add((text, SamplesAppended));
+            _sentences.Add((text, end));
+            if (_reported == _sentences.Count - 1)
+            {
+                Volatile.Write(ref _nextBoundary, end);
+            }
         }
 
         _resampler?.Reset();
+        if (SamplesPlayed >= end)
+        {
+            QueueReport();
+        }
+    }
+
+    /// <summary>
+    /// Ends <see cref="HeardSentences"/>: whatever of the unreported sentences went to air (a cut-off one marked
+    /// with a dash) is written last, then the reader completes.
+    /// </summary>
+    public void CloseReadAlong()
+    {
+        lock (_sentenceLock)
+        {
+            var start = _reported == 0 ? 0 : _sentences[_reported - 1].EndSample;
+            var rest = HeardFrom(_reported, start, SamplesPlayed);
+            if (rest.Length > 0)
+            {
+                _heard.Writer.TryWrite(rest);
+            }
+
+            _reported = _sentences.Count;
+            Volatile.Write(ref _nextBoundary, long.MaxValue);
+            _heard.Writer.TryComplete();
+        }
     }
 
     /// <summary>No more audio will come: the source ends once the queue has played.</summary>
@@ -88,37 +133,71 @@ public sealed class SpeechPlayout : IAudioSource
     /// </summary>
     public string HeardText()
     {
-        var played = SamplesPlayed;
-        var heard = new List<string>();
         lock (_sentenceLock)
         {
-            long start = 0;
-            foreach (var (text, end) in _sentences)
+            return HeardFrom(0, 0, SamplesPlayed);
+        }
+    }
+
+    private string HeardFrom(int first, long start, long played)
+    {
+        var heard = new List<string>();
+        for (var i = first; i < _sentences.Count; i++)
+        {
+            var (text, end) = _sentences[i];
+            if (played >= end)
             {
-                if (played >= end)
-                {
-                    heard.Add(text);
-                }
-                else
-                {
-                    if (played > start && end > start)
-                    {
-                        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                        var share = (int)Math.Floor(words.Length * (double)(played - start) / (end - start));
-                        if (share > 0)
-                        {
-                            heard.Add(string.Join(' ', words[..share]).TrimEnd(',', ';', ':', '.', '!', '?') + "—");
-                        }
-                    }
-
-                    break;
-                }
-
-                start = end;
+                heard.Add(text);
             }
+            else
+            {
+                if (played > start && end > start)
+                {
+                    var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    var share = (int)Math.Floor(words.Length * (double)(played - start) / (end - start));
+                    if (share > 0)
+                    {
+                        heard.Add(string.Join(' ', words[..share]).TrimEnd(',', ';', ':', '.', '!', '?') + "—");
+                    }
+                }
+
+                break;
+            }
+
+            start = end;
         }
 
         return string.Join(' ', heard);
+    }
+
+    private void QueueReport()
+    {
+        if (Interlocked.Exchange(ref _reportQueued, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_report, preferLocal: false);
+        }
+    }
+
+    private void ReportPlayedSentences()
+    {
+        Volatile.Write(ref _reportQueued, 0);
+        lock (_sentenceLock)
+        {
+            var played = SamplesPlayed;
+            while (_reported < _sentences.Count && _sentences[_reported].EndSample <= played)
+            {
+                _heard.Writer.TryWrite(_sentences[_reported].Text);
+                _reported++;
+            }
+
+            Volatile.Write(ref _nextBoundary, _reported < _sentences.Count ? _sentences[_reported].EndSample : long.MaxValue);
+        }
+
+        // The clock may have passed the next boundary while this ran.
+        if (SamplesPlayed >= Volatile.Read(ref _nextBoundary))
+        {
+            QueueReport();
+        }
     }
 
     /// <inheritdoc />
@@ -145,7 +224,12 @@ public sealed class SpeechPlayout : IAudioSource
 
         if (written > 0)
         {
-            Interlocked.Add(ref _played, written);
+            // A sentence just played to its end: report it off the clock thread (no allocation, no lock here).
+            if (Interlocked.Add(ref _played, written) >= Volatile.Read(ref _nextBoundary))
+            {
+                QueueReport();
+            }
+
             if (Interlocked.Exchange(ref _firstRead, 1) == 0 && FirstAudioOnAir is { } handler)
             {
                 ThreadPool.UnsafeQueueUserWorkItem(static h => h(), handler, preferLocal: false);
@@ -162,5 +246,10 @@ public sealed class SpeechPlayout : IAudioSource
         }
 
         return written == buffer.Length ? buffer.Length : written;
+    }
+
+    private sealed class ReportWork(SpeechPlayout playout) : IThreadPoolWorkItem
+    {
+        public void Execute() => playout.ReportPlayedSentences();
     }
 }

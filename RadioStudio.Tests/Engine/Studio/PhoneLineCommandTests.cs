@@ -128,6 +128,31 @@ public sealed class PhoneLineCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TakeThenEnd_TranscriptSaysWhoJoinedWhoLeftAndWhoEndedTheCall()
+    {
+        await HoldingAsync("a");
+        await HoldingAsync("b");
+        await Engine.UpdateCallerDetailsAsync("a", "Norma", "her neighbour's rooster", "calls every week");
+
+        await Engine.TakeCallAsync("a");
+        await Engine.TakeCallAsync("b");
+        await Engine.HangUpAsync("a");
+        await Engine.CallerLeftAsync("b");
+
+        var system = Engine.Current.Transcript.Where(e => e.Kind == PartyKind.System).Select(e => e.Text).ToList();
+        Assert.Equal(["Norma is on the air.", "+1b is on the air.", "Host ended the call with Norma.", "+1b hung up."], system);
+    }
+
+    [Fact]
+    public async Task CallerLeft_WhileHolding_AddsNoTranscriptLine()
+    {
+        await HoldingAsync("a");
+        await Engine.CallerLeftAsync("a");
+
+        Assert.DoesNotContain(Engine.Current.Transcript, e => e.Kind == PartyKind.System);
+    }
+
+    [Fact]
     public async Task CallerLeft_TwiceOrUnknown_IsHarmless()
     {
         await HoldingAsync("a");

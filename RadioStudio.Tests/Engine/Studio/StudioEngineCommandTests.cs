@@ -52,7 +52,7 @@ public sealed class StudioEngineCommandTests : IAsyncLifetime
         Assert.False(state.OnAir);
         Assert.Equal(EngineHarness.Epoch.AddMinutes(42), state.Show!.Ended);
         Assert.Single(state.Transcript);
-        Assert.Equal(TimeSpan.Zero, state.ShowElapsed);
+        Assert.Equal(TimeSpan.FromMinutes(42), state.ShowElapsed); // the clock stops at the show's length, not 00:00:00
     }
 
     [Fact]

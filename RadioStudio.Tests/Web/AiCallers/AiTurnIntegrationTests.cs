@@ -60,8 +60,9 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
         Assert.Contains("HOST: Caller, you're on the air.", chat["messages"]!.AsArray().Select(m => (string?)m!["content"]));
 
         var state = studio.Engine.Current;
-        var ai = state.Transcript.Skip(before).Single(e => e.Kind == PartyKind.Ai);
-        Assert.Equal(Reply, ai.Text);
+        var ai = state.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).ToList();
+        Assert.Equal(Reply, string.Join(' ', ai.Select(e => e.Text)));
+        Assert.Equal(3, ai.Count); // one entry per sentence, as each was heard
         Assert.Equal("spoken", state.Ai.LastTurn!.Outcome);
         Assert.True(state.Ai.LastTurn.LlmFirstToken <= state.Ai.LastTurn.OnAir);
     }
@@ -78,9 +79,77 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
 
         var state = studio.Engine.Current;
         Assert.Contains("fallback", state.Ai.Problem, StringComparison.Ordinal);
-        var spoken = state.Transcript.Skip(before).Single(e => e.Kind == PartyKind.Ai);
-        Assert.False(string.IsNullOrWhiteSpace(spoken.Text));
-        Assert.DoesNotContain("Proxy login", spoken.Text, StringComparison.Ordinal);
+        var spoken = string.Join(' ', state.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).Select(e => e.Text));
+        Assert.False(string.IsNullOrWhiteSpace(spoken));
+        Assert.DoesNotContain("Proxy login", spoken, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LetThemRespond_ThreeSentenceReply_EachSentenceReachesTheTranscriptBeforeTheReplyEnds()
+    {
+        studio.OpenAi.Chat = _ => FakeChatReply.Text(Reply);
+        await OnTheLineAsync(5);
+        var before = studio.Engine.Current.Transcript.Count;
+
+        await studio.Ai.LetThemRespondAsync();
+
+        // The first sentence is in the transcript while the voice is still speaking the rest.
+        await studio.Engine.WaitForAsync(s => s.Transcript.Skip(before).Count(e => e.Kind == PartyKind.Ai) == 1, TimeSpan.FromSeconds(30));
+        Assert.False(studio.Ai.CurrentTurn.IsCompleted, "the first sentence appeared only once the reply had ended");
+        Assert.True(studio.Audio.AiVoice.IsPlaying);
+        var second = await studio.Engine.WaitForAsync(s => s.Transcript.Skip(before).Count(e => e.Kind == PartyKind.Ai) == 2, TimeSpan.FromSeconds(30));
+        Assert.False(studio.Ai.CurrentTurn.IsCompleted, "the second sentence appeared only once the reply had ended");
+
+        await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(60));
+        var entries = studio.Engine.Current.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).ToList();
+        Assert.Equal(
+            ["Well, I saw something strange over the lake last night.", "It hovered there for an hour.", "My wife Dana says I'm crazy, but I know what I saw."],
+            entries.Select(e => e.Text));
+        Assert.True(entries[0].End <= entries[1].Start && entries[1].End <= entries[2].Start, "one after another on the show clock");
+        Assert.Equal(2, second.Transcript.Skip(before).Count(e => e.Kind == PartyKind.Ai));
+    }
+
+    [Fact]
+    public async Task ManualMode_OneToOne_TypedLineGetsTheReplyWithoutAnotherKey()
+    {
+        studio.OpenAi.Chat = _ => FakeChatReply.Text("Oh, hi. Thanks for having me.");
+        await studio.Engine.WaitForAsync(s => !s.Lines.Any(l => l.IsOnAir), TimeSpan.FromSeconds(30)); // earlier tests' callers have gone
+        await OnTheLineAsync(6);
+        Assert.Equal(RespondMode.Manual, studio.Engine.Current.RespondMode);
+        var before = studio.Engine.Current.Transcript.Count;
+
+        await studio.Ai.HostLineAsync("You're on the air, caller.");
+
+        await studio.Engine.WaitForAsync(
+            s => string.Join(' ', s.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).Select(e => e.Text)) == "Oh, hi. Thanks for having me.",
+            TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(studio.Engine.Current.Lines, l => l.IsOnAir);
+    }
+
+    [Fact]
+    public async Task ManualMode_WithAPhoneCallerOnAir_TypedLineWaitsForLetThemRespond()
+    {
+        var (phone, lineId) = await studio.CallInAsync("+14155550177");
+        try
+        {
+            await studio.Engine.TakeCallAsync(lineId);
+            await studio.Engine.WaitForAsync(s => s.OnAirLines.Any(l => l.Id == lineId));
+            await OnTheLineAsync(7);
+            var requests = DialogueRequests();
+
+            await studio.Ai.HostLineAsync("Let's hear from our caller on line one first.");
+            await studio.Ai.CurrentTurn;
+
+            Assert.Equal(requests, DialogueRequests());
+            Assert.Equal(AiPhase.Listening, studio.Engine.Current.Ai.Phase);
+            await studio.Ai.LetThemRespondAsync();
+            await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(requests + 1, DialogueRequests());
+        }
+        finally
+        {
+            await phone.HangUpAsync();
+        }
     }
 
     [Fact]
@@ -106,12 +175,11 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
             await Poll.AssertUntilAsync(() => phone.Clears > clearsBefore, "the phone caller's carrier was told to clear");
 
             var state = await studio.Engine.WaitForAsync(s => s.Ai.LastTurn is { Outcome: "barged-in" } && s.Ai.Phase == AiPhase.Listening);
-            var heard = state.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).ToList();
-            Assert.True(heard.Count <= 1);
-            if (heard.Count == 1)
+            var heard = string.Join(' ', state.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).Select(e => e.Text));
+            if (heard.Length > 0)
             {
-                Assert.True(heard[0].Text.Length < Reply.Length, $"only what was heard stays: '{heard[0].Text}'");
-                Assert.StartsWith(heard[0].Text.TrimEnd('—').Split(' ')[0], Reply, StringComparison.Ordinal);
+                Assert.True(heard.Length < Reply.Length, $"only what was heard stays: '{heard}'");
+                Assert.StartsWith(heard.TrimEnd('—').Split(' ')[0], Reply, StringComparison.Ordinal);
             }
         }
         finally
@@ -214,8 +282,9 @@ public sealed class AiTurnIntegrationTests(AiStudioFixture studio) : IClassFixtu
 
         await studio.Ai.HostLineAsync("So what did you see out there?");
 
-        var state = await studio.Engine.WaitForAsync(s => s.Transcript.Skip(before).Any(e => e.Kind == PartyKind.Ai), TimeSpan.FromSeconds(30));
-        Assert.Equal(Reply, state.Transcript.Skip(before).Single(e => e.Kind == PartyKind.Ai).Text);
+        await studio.Engine.WaitForAsync(s => s.Transcript.Skip(before).Any(e => e.Kind == PartyKind.Ai), TimeSpan.FromSeconds(30));
+        var state = await studio.Engine.WaitForAsync(s => s.Transcript.Skip(before).Count(e => e.Kind == PartyKind.Ai) == 3, TimeSpan.FromSeconds(30));
+        Assert.Equal(Reply, string.Join(' ', state.Transcript.Skip(before).Where(e => e.Kind == PartyKind.Ai).Select(e => e.Text)));
         Assert.Equal(dialogueBefore + 1, DialogueRequests());
         // The last utility request may be the previous call's summary (written in the background): find the decision.
         var utility = studio.OpenAi.Requests.Where(r => r.Path == "/v1/chat/completions" && (bool?)r.Json!["stream"] != true).Select(r => r.Json!).ToList();

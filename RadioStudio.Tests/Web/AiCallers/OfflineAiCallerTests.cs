@@ -39,7 +39,7 @@ public sealed class OfflineAiCallerTests(PhoneStudioFixture studio) : IClassFixt
             await Ai.LetThemRespondAsync();
 
             var spoken = await studio.Engine.WaitForAsync(s => s.Transcript.Any(e => e.Kind == PartyKind.Ai), TimeSpan.FromSeconds(60));
-            var line = spoken.Transcript.Single(e => e.Kind == PartyKind.Ai);
+            var line = spoken.Transcript.First(e => e.Kind == PartyKind.Ai);
             Assert.Equal(name, line.Speaker);
             Assert.True(line.End > line.Start, $"spoken from {line.Start} to {line.End}");
             var host = spoken.Transcript.Last(e => e.Kind == PartyKind.Host);

@@ -25,6 +25,8 @@ public partial class HostConsole : ControlComponentBase, IAsyncDisposable
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject] private Microsoft.Extensions.Options.IOptions<AiCallerOptions> AiOptions { get; set; } = default!;
+
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [Inject] private ITestCallPlacer TestCalls { get; set; } = default!;

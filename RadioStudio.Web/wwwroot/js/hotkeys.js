@@ -6,7 +6,17 @@
 // switch, checkbox, slider or button does not swallow them.
 const nonTextInputs = new Set(['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'color', 'file']);
 
-export function register(dotnet) {
+export function register(server) {
+    const platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
+    document.documentElement.dataset.platform = /mac/i.test(platform) ? 'mac' : 'other';
+    // Every hotkey the page acts on is also announced as a 'radio-hotkey' event on the document (observable
+    // by anything on the page, e.g. a browser test proving typed text never fires one).
+    const dotnet = {
+        invokeMethodAsync: (method, action) => {
+            document.dispatchEvent(new CustomEvent('radio-hotkey', { detail: action }));
+            return server.invokeMethodAsync(method, action);
+        }
+    };
     let pttHeld = false;
     const isTyping = (el) => el && ((el.tagName === 'INPUT' && !nonTextInputs.has(el.type))
         || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);

@@ -46,7 +46,8 @@ internal sealed class EndLineCommand(string lineId, LineEnd reason) : StudioComm
         var text = Describe(reason);
         await context.Repository.EndCallAsync(line.Id, now, text, cancellationToken).ConfigureAwait(false);
         StudioEngineLog.CallEnded(context.Logger, line.DisplayName, text, now - line.Arrived);
-        return state with { Lines = state.Lines.Remove(line), Now = now };
+        var ended = state with { Lines = state.Lines.Remove(line), Now = now };
+        return await CallTranscriptLines.EndedAsync(ended, line, reason, context, cancellationToken).ConfigureAwait(false);
     }
 
     public static string Describe(LineEnd reason) => reason switch

@@ -31,6 +31,7 @@ internal sealed class TakeCallCommand(string lineId) : StudioCommand
             Channel = LineEditing.FreeChannel(state, state.Routing.FirstPhone),
         };
         StudioEngineLog.CallOnAir(context.Logger, taken.DisplayName, taken.Channel!.Value);
-        return await LineEditing.MoveAsync(state, line, taken, context, $"channel {taken.Channel}", cancellationToken).ConfigureAwait(false);
+        var moved = await LineEditing.MoveAsync(state, line, taken, context, $"channel {taken.Channel}", cancellationToken).ConfigureAwait(false);
+        return await CallTranscriptLines.JoinedAsync(moved, taken, context, cancellationToken).ConfigureAwait(false);
     }
 }

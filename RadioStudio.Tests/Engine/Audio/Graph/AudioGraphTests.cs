@@ -19,11 +19,12 @@ public sealed class AudioGraphTests
         // Powers of two make every sum exact in float, so the check can be exact too.
         var lines = Enumerable.Range(0, callers).Select(i => new FakeLine(i, MathF.Pow(2, -(i + 2)))).ToArray();
         var graph = new AudioGraph(new FakePhoneLines { AudioLines = [.. lines] });
-        graph.HostMic.Play(new ConstantSource(0.5f));
+        graph.HostMic.Play(new ConstantSource(0.25f));
 
         graph.OnBlock(0);
 
-        var everyone = 0.5f + lines.Sum(l => MathF.Pow(2, -(l.Slot + 2)));
+        // Below the program limiter's ceiling (−1 dBTP), so the mix passes bit for bit.
+        var everyone = 0.25f + lines.Sum(l => MathF.Pow(2, -(l.Slot + 2)));
         foreach (var line in lines)
         {
             var own = MathF.Pow(2, -(line.Slot + 2));
@@ -32,6 +33,33 @@ public sealed class AudioGraphTests
             Assert.All(heard, s => Assert.Equal(everyone - own, s));
             Assert.Equal(0, line.HoldFrames);
         }
+    }
+
+    [Fact]
+    public void Program_OverTheCeiling_IsLimited_AndCallersStillNeverHearThemselves()
+    {
+        var ann = new FakeLine(0, 0.5f);
+        var bob = new FakeLine(1, 0.25f);
+        var graph = new AudioGraph(new FakePhoneLines { AudioLines = [ann, bob] });
+        var capture = new CaptureOutput();
+        graph.AddOutput(capture);
+        graph.HostMic.Play(new ConstantSource(0.5f));
+        graph.Effects.Play(new ConstantSource(0.75f)); // a ring over a caller: the sum is 2.0
+
+        for (var i = 0; i < 10; i++)
+        {
+            graph.OnBlock(i);
+        }
+
+        var ceiling = MathF.Pow(10, -1f / 20);
+        var program = capture.Last(Program, 1);
+        Assert.All(program, s => Assert.InRange(s, 0f, ceiling));
+        Assert.InRange(program[^1], ceiling * 0.99f, ceiling);
+
+        // Each caller hears the limited program minus their own line scaled by the same gain: no trace of themselves.
+        var gain = program[^1] / 2f;
+        Assert.Equal((2f - 0.5f) * gain, ann.Heard[^1][^1], 5);
+        Assert.Equal((2f - 0.25f) * gain, bob.Heard[^1][^1], 5);
     }
 
     [Fact]
@@ -113,15 +141,15 @@ public sealed class AudioGraphTests
         var graph = new AudioGraph(new FakePhoneLines { AudioLines = [ann] }) { MusicToCallers = false };
         graph.MusicDucker.Enabled = false;
         graph.Music.CrossfadeTo(new ConstantSource(0.125f), TimeSpan.Zero);
-        graph.HostMic.Play(new ConstantSource(0.5f));
+        graph.HostMic.Play(new ConstantSource(0.25f));
         var capture = new CaptureOutput();
         graph.AddOutput(capture);
 
         graph.OnBlock(0);
         graph.OnBlock(1);
 
-        Assert.All(ann.Heard[^1], s => Assert.Equal(0.5f, s, 6));
-        Assert.All(capture.Last(Program, 1), s => Assert.Equal(0.5f + 0.25f + 0.125f, s, 6));
+        Assert.All(ann.Heard[^1], s => Assert.Equal(0.25f, s, 6));
+        Assert.All(capture.Last(Program, 1), s => Assert.Equal(0.25f + 0.25f + 0.125f, s, 6));
     }
 
     [Fact]
