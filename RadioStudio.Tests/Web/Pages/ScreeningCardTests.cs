@@ -47,4 +47,21 @@ public sealed class ScreeningCardTests : PageTestContext
         Assert.Contains("screening incomplete", cut.Find("[data-line-id='2'] [data-testid=screening-transcript]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-line-id='3'] [data-testid=screening-transcript]"));
     }
+
+    [Fact]
+    public async Task Publish_ScreenedCaller_HostQueueCardHasTheStatusAndTheTranscriptOneClickAway()
+    {
+        var cut = RenderPage<HostConsole>();
+
+        await Studio.PublishAsync(Studio.Current with
+        {
+            Lines = [StateBuilders.Caller("1", T0, LineStatus.Screened, name: "Dave", topic: "the county roads") with { Screening = Screened }],
+        });
+
+        cut.WaitForAssertion(() => Assert.Equal("screened", cut.Find("[data-testid=queue-item]").GetAttribute("data-screening")));
+        var details = cut.Find("[data-testid=queue-item] [data-testid=screening-details]");
+        Assert.Equal("DETAILS", details.TagName);
+        Assert.Contains("screened · transcript", details.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(4, details.QuerySelectorAll("[data-testid=screening-line]").Length);
+    }
 }
