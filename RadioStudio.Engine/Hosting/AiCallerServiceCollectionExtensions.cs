@@ -25,6 +25,7 @@ public static class AiCallerServiceCollectionExtensions
         services.AddSingleton<AiDirector>();
         services.AddSingleton<IAiDirector>(sp => sp.GetRequiredService<AiDirector>());
         services.AddHostedService(sp => sp.GetRequiredService<AiDirector>());
+        services.AddScreening();
         return services;
     }
 }

@@ -35,6 +35,9 @@ public sealed record PhoneLineState(
     /// <summary>Something went wrong with this line (shown on the console); the call itself carries on.</summary>
     public string? Problem { get; init; }
 
+    /// <summary>The AI screener's exchange with this caller, or null when it has not talked to them.</summary>
+    public ScreeningState? Screening { get; init; }
+
     /// <summary>The status a queued caller returns to when no longer "next" or taken off air.</summary>
     public LineStatus QueueStatus => Screened ? LineStatus.Screened : LineStatus.Holding;
 

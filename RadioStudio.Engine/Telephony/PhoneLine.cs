@@ -19,6 +19,7 @@ public sealed class PhoneLine : IMediaStreamSink, IPhoneLineAudio
     private int _tornDown;
     private volatile MediaStreamSession? _session;
     private volatile int _slot = -1;
+    private volatile IHoldOverlay? _overlay;
 
     internal PhoneLine(
         string id, string callSid, string number, string token, bool simulated, DateTimeOffset created, StreamCodec codec, HoldFeed hold,
@@ -80,6 +81,13 @@ public sealed class PhoneLine : IMediaStreamSink, IPhoneLineAudio
     /// <inheritdoc />
     public int Slot => _slot;
 
+    /// <summary>What talks to this caller while holding (the AI screener), from the next block; null for plain hold music.</summary>
+    public IHoldOverlay? HoldOverlay
+    {
+        get => _overlay;
+        set => _overlay = value;
+    }
+
     /// <inheritdoc />
     public bool Connected => _session is { StreamSid: not null };
 
@@ -87,7 +95,14 @@ public sealed class PhoneLine : IMediaStreamSink, IPhoneLineAudio
     public void OnMedia(long chunk, ReadOnlySpan<byte> payload) => Inbound.PushFrame(chunk, payload);
 
     /// <inheritdoc />
-    public void ReadInbound(Span<float> block) => Inbound.Read(block);
+    public void ReadInbound(Span<float> block)
+    {
+        Inbound.Read(block);
+        if (_slot < 0)
+        {
+            _overlay?.Hear(block);
+        }
+    }
 
     /// <inheritdoc />
     public void SendReturn(ReadOnlySpan<float> block)
@@ -100,6 +115,7 @@ public sealed class PhoneLine : IMediaStreamSink, IPhoneLineAudio
     public void SendHold()
     {
         _hold.Read(ref _holdPosition, _frame);
+        _overlay?.Overlay(_frame);
         _session?.TrySendMedia(_frame);
     }
 

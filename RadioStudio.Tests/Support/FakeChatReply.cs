@@ -12,6 +12,14 @@ public sealed record FakeChatReply(IReadOnlyList<string> Tokens, TimeSpan FirstT
     public static FakeChatReply Text(string text, TimeSpan firstToken = default, TimeSpan interval = default) =>
         new(Words(text), firstToken, interval);
 
+    /// <summary>A structured-output answer: the JSON object as the message content, sent whole.</summary>
+    public static FakeChatReply Json(System.Text.Json.Nodes.JsonObject content, TimeSpan delay = default) =>
+        new([content.ToJsonString()], delay, TimeSpan.Zero);
+
+    /// <summary>True when the request asks for structured output (<c>response_format</c> json_schema or json_object).</summary>
+    public static bool IsStructured(System.Text.Json.Nodes.JsonObject request) =>
+        (string?)request?["response_format"]?["type"] is "json_schema" or "json_object";
+
     /// <summary>An error status after <paramref name="delay"/>.</summary>
     public static FakeChatReply Error(int status, TimeSpan delay = default) => new([], delay, TimeSpan.Zero, status);
 

@@ -32,6 +32,7 @@ public sealed class SimulatedCall : IAsyncDisposable
     private long _playedUntil;
     private long _framesSent;
     private int _clears;
+    private readonly ScreeningAnswerer? _answerer;
     private volatile bool _hangingUp;
 
     internal SimulatedCall(PhoneSimulator simulator, SimulatedCallOptions options, string callSid)
@@ -48,7 +49,11 @@ public sealed class SimulatedCall : IAsyncDisposable
 
         _audio = new byte[audio.Length * options.Codec.BytesPerSample];
         options.Codec.Encode(audio, _audio);
+        _answerer = options.ScreeningAnswers is { Count: > 0 } answers ? new ScreeningAnswerer(answers, options.Codec) : null;
     }
+
+    /// <summary>The caller's screening part, when it has scripted answers.</summary>
+    public ScreeningAnswerer? Answerer => _answerer;
 
     /// <summary>The call's sid.</summary>
     public string CallSid { get; }
@@ -195,7 +200,11 @@ public sealed class SimulatedCall : IAsyncDisposable
                     await Task.Delay(wait, token).ConfigureAwait(false);
                 }
 
-                position = NextFrame(frame, position);
+                if (_answerer?.TryFill(frame) != true)
+                {
+                    position = NextFrame(frame, position);
+                }
+
                 var sentAt = Stopwatch.GetTimestamp();
                 lock (_gate)
                 {
@@ -265,6 +274,7 @@ public sealed class SimulatedCall : IAsyncDisposable
                     {
                         case StreamEvent.Media:
                             _received.Add(new ReceivedFrame(now, message.PayloadLength));
+                            _answerer?.OnReceived(payload.AsSpan(0, message.PayloadLength));
                             if (_options.RecordAudio)
                             {
                                 _receivedAudio.Write(payload, 0, message.PayloadLength);

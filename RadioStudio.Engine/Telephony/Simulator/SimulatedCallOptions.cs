@@ -21,6 +21,12 @@ public sealed record SimulatedCallOptions(Uri StudioBaseUrl, string SignatureBas
     /// <summary>Keep every received payload (for listening/measuring); timestamps are always kept.</summary>
     public bool RecordAudio { get; init; } = true;
 
+    /// <summary>
+    /// What the caller says to a screener, in order (8 kHz mono utterances: name, then topic…): each is spoken after
+    /// the caller has heard the screener speak and fall quiet. Null: the caller never answers.
+    /// </summary>
+    public IReadOnlyList<float[]>? ScreeningAnswers { get; init; }
+
     /// <summary>Call SID to use; a random CA… when null.</summary>
     public string? CallSid { get; init; }
 

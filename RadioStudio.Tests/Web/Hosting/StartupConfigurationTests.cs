@@ -30,6 +30,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Studio__PushIntervalMilliseconds", "5", "Studio:PushIntervalMilliseconds")]
     [InlineData("Studio__ShowTitel", "Typo FM", "ShowTitel")]
     [InlineData("Studio__EventLogCapacity", "lots", "Studio:EventLogCapacity")]
+    [InlineData("Screening__MaxTurns", "0", "Screening:MaxTurns")]
     public async Task Start_BadValue_ExitsWithAMessageNamingTheKey(string variable, string value, string expectedKey)
     {
         using var data = new TempDirectory();
