@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RadioStudio.Engine.Audio.Graph;
 using RadioStudio.Engine.Persistence;
 
 namespace RadioStudio.Engine.Export;
@@ -9,10 +10,12 @@ namespace RadioStudio.Engine.Export;
 /// (each file written whole to a temporary name, then moved into place, so a download never sees half a file).
 /// Can be run again at any time: it regenerates everything from the database.
 /// </summary>
-public sealed partial class ShowExporter(ShowTimelineReader reader, IOptions<StorageOptions> storage, ILogger<ShowExporter> logger)
+public sealed partial class ShowExporter(
+    ShowTimelineReader reader, MasterRenderer master, IOptions<StorageOptions> storage, IOptions<AudioOptions> audio, ILogger<ShowExporter> logger)
 {
     /// <summary>The files an export writes, by download name.</summary>
-    public static readonly IReadOnlyList<string> Files = ["transcript.txt", "transcript.vtt", "transcript.srt", "transcript.json", "chapters.json", "notes.md"];
+    public static readonly IReadOnlyList<string> Files =
+        ["transcript.txt", "transcript.vtt", "transcript.srt", "transcript.json", "chapters.json", "notes.md", "episode.mp3", "episode.flac"];
 
     /// <summary>The folder a show's export lives in.</summary>
     public string FolderOf(string showId) => Path.Combine(storage.Value.FullPath, "exports", showId);
@@ -35,7 +38,45 @@ public sealed partial class ShowExporter(ShowTimelineReader reader, IOptions<Sto
         await WriteAsync(folder, "chapters.json", PodcastJsonWriter.Chapters(timeline), cancellationToken).ConfigureAwait(false);
         await WriteAsync(folder, "notes.md", ShowNotesWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
         LogExported(logger, timeline.Show.Title, timeline.Calls.Count, folder);
+        await RenderMasterAsync(timeline, folder, cancellationToken).ConfigureAwait(false);
         return folder;
+    }
+
+    /// <summary>The podcast master from the show's program stem(s), when it has any; a failure is logged, the text files stay.</summary>
+    private async Task RenderMasterAsync(ShowTimeline timeline, string folder, CancellationToken cancellationToken)
+    {
+        var stems = ProgramStems.Find(AudioOptions.Resolve(storage.Value.FullPath, audio.Value.StemsFolder), timeline.Show.Started, timeline.Show.Ended);
+        if (stems.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var program = stems.Count == 1 ? stems[0] : await JoinAsync(stems, folder, cancellationToken).ConfigureAwait(false);
+            await master.RenderAsync(program, timeline, folder, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+        {
+            LogMasterFailed(logger, timeline.Show.Title, error.Message);
+        }
+    }
+
+    /// <summary>The parts of a show a restart split, one after the other (the downtime is not in the episode).</summary>
+    private static async Task<string> JoinAsync(IReadOnlyList<string> parts, string folder, CancellationToken cancellationToken)
+    {
+        var list = Path.Combine(folder, "program-parts.txt");
+        await File.WriteAllLinesAsync(list, parts.Select(p => $"file '{p.Replace("'", "'\\''", StringComparison.Ordinal)}'"), cancellationToken).ConfigureAwait(false);
+        var joined = Path.Combine(folder, "program-joined.wav");
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ffmpeg")
+        {
+            ArgumentList = { "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", joined },
+            UseShellExecute = false,
+            RedirectStandardError = true,
+        })!;
+        var errors = await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return process.ExitCode == 0 ? joined : throw new InvalidOperationException("ffmpeg could not join the show's parts: " + errors.Trim());
     }
 
     private static async Task WriteAsync(string folder, string name, string content, CancellationToken cancellationToken)
@@ -45,6 +86,9 @@ public sealed partial class ShowExporter(ShowTimelineReader reader, IOptions<Sto
         await File.WriteAllTextAsync(temporary, content, new System.Text.UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
         File.Move(temporary, target, overwrite: true);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The podcast master of {Title} was not rendered: {Reason}")]
+    private static partial void LogMasterFailed(ILogger logger, string title, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Show exported: {Title}, {Calls} call(s), files in {Folder}")]
     private static partial void LogExported(ILogger logger, string title, int calls, string folder);

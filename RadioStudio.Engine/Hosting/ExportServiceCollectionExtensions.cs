@@ -10,6 +10,7 @@ public static class ExportServiceCollectionExtensions
     public static IServiceCollection AddShowExport(this IServiceCollection services)
     {
         services.AddSingleton<ShowTimelineReader>();
+        services.AddSingleton<MasterRenderer>();
         services.AddSingleton<ShowExporter>();
         services.AddSingleton<ExportOnShowEnd>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportOnShowEnd>());

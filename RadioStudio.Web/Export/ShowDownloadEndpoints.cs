@@ -18,6 +18,8 @@ public static partial class ShowDownloadEndpoints
         ["transcript.json"] = "application/json; charset=utf-8",
         ["chapters.json"] = "application/json+chapters; charset=utf-8",
         ["notes.md"] = "text/markdown; charset=utf-8",
+        ["episode.mp3"] = "audio/mpeg",
+        ["episode.flac"] = "audio/flac",
     };
 
     /// <summary>Maps GET /shows/{showId}/{file}.</summary>
@@ -45,12 +47,12 @@ public static partial class ShowDownloadEndpoints
         }
 
         var path = Path.Combine(exporter.FolderOf(showId), file);
-        if (!File.Exists(path) && await exporter.ExportAsync(showId, cancellationToken) is null)
+        if (!File.Exists(path) && (await exporter.ExportAsync(showId, cancellationToken) is null || !File.Exists(path)))
         {
             return Results.NotFound();
         }
 
-        return Results.File(path, contentType, fileDownloadName: file);
+        return Results.File(path, contentType, fileDownloadName: file, enableRangeProcessing: true);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
