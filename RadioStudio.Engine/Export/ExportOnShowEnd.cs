@@ -10,7 +10,7 @@ namespace RadioStudio.Engine.Export;
 /// in the background: the host's OFF AIR never waits for it, and a failure is logged, not thrown.
 /// </summary>
 public sealed partial class ExportOnShowEnd(
-    IStudioStore studio, ShowExporter exporter, SqliteCallRecordStore calls, TimeProvider time, ILogger<ExportOnShowEnd> logger) : IHostedService, IDisposable
+    IStudioStore studio, ShowExporter exporter, ShowArchive archive, SqliteCallRecordStore calls, TimeProvider time, ILogger<ExportOnShowEnd> logger) : IHostedService, IDisposable
 {
     /// <summary>Longest wait for pending summaries before the chapters are written without them.</summary>
     public static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(30);
@@ -65,6 +65,7 @@ public sealed partial class ExportOnShowEnd(
             }
 
             await exporter.ExportAsync(showId, cancellationToken).ConfigureAwait(false);
+            archive.Announce(showId);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

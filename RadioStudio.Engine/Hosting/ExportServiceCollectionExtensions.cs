@@ -12,6 +12,7 @@ public static class ExportServiceCollectionExtensions
         services.AddSingleton<ShowTimelineReader>();
         services.AddSingleton<MasterRenderer>();
         services.AddSingleton<ShowExporter>();
+        services.AddSingleton<ShowArchive>();
         services.AddSingleton<ExportOnShowEnd>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportOnShowEnd>());
         return services;
