@@ -18,6 +18,7 @@ public sealed partial class ExportOnShowEnd(
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
     private string? _liveShow;
+    private int _stopped;
 
     /// <summary>The export in flight, for tests and shutdown.</summary>
     public Task Current { get; private set; } = Task.CompletedTask;
@@ -31,7 +32,10 @@ public sealed partial class ExportOnShowEnd(
             var live = state.Show is { IsLive: true } show ? show.Id : null;
             if (_liveShow is { } ended && live != ended)
             {
-                Current = Task.Run(() => ExportAsync(ended, _stopping.Token));
+                if (Volatile.Read(ref _stopped) == 0)
+                {
+                    Current = Task.Run(() => ExportAsync(ended, _stopping.Token));
+                }
             }
 
             _liveShow = live;
@@ -41,17 +45,24 @@ public sealed partial class ExportOnShowEnd(
     }
 
     /// <inheritdoc />
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        Stop();
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public void Dispose() => Stop();
+
+    // The host may stop or dispose this first (a test factory disposes before stopping): either way, once.
+    private void Stop()
     {
         _subscription?.Dispose();
-        _stopping.Dispose();
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
     }
 
     private async Task ExportAsync(string showId, CancellationToken cancellationToken)

@@ -97,7 +97,14 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _graph.AiVoice.Stop();
         if (_turn is { } turn)
         {
-            await turn.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await turn.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host's shutdown time ran out: the turn is already cancelled and nothing of it airs; exit anyway.
+            }
         }
     }
 
