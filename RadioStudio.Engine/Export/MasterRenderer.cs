@@ -39,6 +39,17 @@ public sealed partial class MasterRenderer(ILogger<MasterRenderer> logger)
         return mp3;
     }
 
+    /// <summary>The parts of a show a restart split, one after the other (the downtime is not in the episode).</summary>
+    public static async Task<string> JoinAsync(IReadOnlyList<string> parts, string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var list = Path.Combine(folder, "program-parts.txt");
+        await File.WriteAllLinesAsync(list, parts.Select(p => $"file '{p.Replace("'", "'\\''", StringComparison.Ordinal)}'"), cancellationToken).ConfigureAwait(false);
+        var joined = Path.Combine(folder, "program-joined.wav");
+        await RunAsync(["-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", joined], cancellationToken).ConfigureAwait(false);
+        return joined;
+    }
+
     /// <summary>ffmpeg's metadata file: the title and one chapter per chapters.json entry, each ending where the next starts.</summary>
     public static string FfMetadata(ShowTimeline timeline)
     {

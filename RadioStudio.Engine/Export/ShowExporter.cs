@@ -53,30 +53,13 @@ public sealed partial class ShowExporter(
 
         try
         {
-            var program = stems.Count == 1 ? stems[0] : await JoinAsync(stems, folder, cancellationToken).ConfigureAwait(false);
+            var program = stems.Count == 1 ? stems[0] : await MasterRenderer.JoinAsync(stems, folder, cancellationToken).ConfigureAwait(false);
             await master.RenderAsync(program, timeline, folder, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
             LogMasterFailed(logger, timeline.Show.Title, error.Message);
         }
-    }
-
-    /// <summary>The parts of a show a restart split, one after the other (the downtime is not in the episode).</summary>
-    private static async Task<string> JoinAsync(IReadOnlyList<string> parts, string folder, CancellationToken cancellationToken)
-    {
-        var list = Path.Combine(folder, "program-parts.txt");
-        await File.WriteAllLinesAsync(list, parts.Select(p => $"file '{p.Replace("'", "'\\''", StringComparison.Ordinal)}'"), cancellationToken).ConfigureAwait(false);
-        var joined = Path.Combine(folder, "program-joined.wav");
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ffmpeg")
-        {
-            ArgumentList = { "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", joined },
-            UseShellExecute = false,
-            RedirectStandardError = true,
-        })!;
-        var errors = await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return process.ExitCode == 0 ? joined : throw new InvalidOperationException("ffmpeg could not join the show's parts: " + errors.Trim());
     }
 
     private static async Task WriteAsync(string folder, string name, string content, CancellationToken cancellationToken)

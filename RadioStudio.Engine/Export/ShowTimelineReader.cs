@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using RadioStudio.Engine.Persistence;
 using RadioStudio.Engine.Show.Memory;
 using RadioStudio.Engine.State;
 
@@ -42,17 +43,8 @@ public sealed class ShowTimelineReader(MemoryDatabase database, SqliteCallRecord
     private static List<TranscriptEntry> ReadEntries(SqliteConnection connection, string showId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, start_ms, end_ms, speaker, kind, text FROM transcript_entries WHERE show_id = $show ORDER BY start_ms, id;";
+        command.CommandText = $"SELECT {TranscriptRows.Columns} FROM transcript_entries WHERE show_id = $show ORDER BY start_ms, id;";
         command.Parameters.AddWithValue("$show", showId);
-        using var reader = command.ExecuteReader();
-        var entries = new List<TranscriptEntry>();
-        while (reader.Read())
-        {
-            entries.Add(new TranscriptEntry(
-                reader.GetInt64(0), TimeSpan.FromMilliseconds(reader.GetInt64(1)), TimeSpan.FromMilliseconds(reader.GetInt64(2)),
-                reader.GetString(3), Enum.TryParse<PartyKind>(reader.GetString(4), out var kind) ? kind : PartyKind.System, reader.GetString(5)));
-        }
-
-        return entries;
+        return TranscriptRows.ReadAll(command);
     }
 }

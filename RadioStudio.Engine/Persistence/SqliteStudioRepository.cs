@@ -213,22 +213,9 @@ public sealed class SqliteStudioRepository(IOptions<StorageOptions> options) : I
     private static ImmutableList<TranscriptEntry> ReadTranscript(SqliteConnection connection, string showId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, start_ms, end_ms, speaker, kind, text FROM transcript_entries WHERE show_id = $show ORDER BY id;";
+        command.CommandText = $"SELECT {TranscriptRows.Columns} FROM transcript_entries WHERE show_id = $show ORDER BY id;";
         command.Parameters.AddWithValue("$show", showId);
-        using var reader = command.ExecuteReader();
-        var entries = ImmutableList.CreateBuilder<TranscriptEntry>();
-        while (reader.Read())
-        {
-            entries.Add(new TranscriptEntry(
-                reader.GetInt64(0),
-                TimeSpan.FromMilliseconds(reader.GetInt64(1)),
-                TimeSpan.FromMilliseconds(reader.GetInt64(2)),
-                reader.GetString(3),
-                Enum.TryParse<PartyKind>(reader.GetString(4), out var kind) ? kind : PartyKind.System,
-                reader.GetString(5)));
-        }
-
-        return entries.ToImmutable();
+        return [.. TranscriptRows.ReadAll(command)];
     }
 
     private static StudioSettings ReadSettings(SqliteConnection connection)

@@ -6,7 +6,7 @@ namespace RadioStudio.Web.Audio;
 /// <summary>
 /// <c>/audio/mic</c>: the host's browser microphone. The page's AudioWorklet sends 20 ms chunks of PCM16
 /// little-endian mono at the AudioContext's rate (<c>?rate=</c>); they go into the host mic capture that the
-/// program, speech-to-text and stems read. Same-origin only; a malformed chunk is counted and skipped, never fatal.
+/// program, speech-to-text and stems read. Same-origin only (checked for every socket by SameOriginSocketMiddleware); a malformed chunk is counted and skipped, never fatal.
 /// </summary>
 public static partial class MicEndpoints
 {
@@ -25,13 +25,6 @@ public static partial class MicEndpoints
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
-        if (!SameOrigin(context.Request))
-        {
-            Log.Refused(logger, context.Request.Headers.Origin.ToString());
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 
@@ -137,13 +130,6 @@ public static partial class MicEndpoints
         }
     }
 
-    private static bool SameOrigin(HttpRequest request)
-    {
-        var origin = request.Headers.Origin.ToString();
-        return string.IsNullOrEmpty(origin)
-            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
-    }
-
     private static partial class Log
     {
         [LoggerMessage(700, LogLevel.Information, "Browser microphone connected ({Rate} Hz)")]
@@ -151,8 +137,5 @@ public static partial class MicEndpoints
 
         [LoggerMessage(701, LogLevel.Information, "Browser microphone disconnected ({Malformed} malformed chunk(s) skipped)")]
         public static partial void Disconnected(ILogger logger, long malformed);
-
-        [LoggerMessage(702, LogLevel.Warning, "Browser microphone refused: origin {Origin} is not this studio")]
-        public static partial void Refused(ILogger logger, string origin);
     }
 }

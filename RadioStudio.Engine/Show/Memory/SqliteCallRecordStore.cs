@@ -1,3 +1,4 @@
+using RadioStudio.Engine.Persistence;
 using Microsoft.Data.Sqlite;
 using RadioStudio.Engine.State;
 
@@ -138,23 +139,14 @@ public sealed class SqliteCallRecordStore(MemoryDatabase database)
         return database.RunAsync<IReadOnlyList<TranscriptEntry>>(c =>
         {
             using var command = c.CreateCommand();
-            command.CommandText = """
-                SELECT id, start_ms, end_ms, speaker, kind, text FROM transcript_entries
+            command.CommandText = $"""
+                SELECT {TranscriptRows.Columns} FROM transcript_entries
                 WHERE show_id = $show AND id BETWEEN $first AND $last ORDER BY id;
                 """;
             command.Parameters.AddWithValue("$show", record.ShowId);
             command.Parameters.AddWithValue("$first", first);
             command.Parameters.AddWithValue("$last", last);
-            using var reader = command.ExecuteReader();
-            var entries = new List<TranscriptEntry>();
-            while (reader.Read())
-            {
-                entries.Add(new TranscriptEntry(
-                    reader.GetInt64(0), TimeSpan.FromMilliseconds(reader.GetInt64(1)), TimeSpan.FromMilliseconds(reader.GetInt64(2)),
-                    reader.GetString(3), Enum.TryParse<PartyKind>(reader.GetString(4), out var kind) ? kind : PartyKind.System, reader.GetString(5)));
-            }
-
-            return entries;
+            return TranscriptRows.ReadAll(command);
         }, cancellationToken);
     }
 
