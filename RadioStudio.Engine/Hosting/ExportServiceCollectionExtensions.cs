@@ -9,6 +9,8 @@ public static class ExportServiceCollectionExtensions
     /// <summary>Registers the exporter (needs <see cref="ShowMemoryServiceCollectionExtensions.AddShowMemory"/>).</summary>
     public static IServiceCollection AddShowExport(this IServiceCollection services)
     {
+        services.AddStudioOptions<ExportOptions>(ExportOptions.SectionName);
+        services.AddSingleton<ExportProgressBoard>();
         services.AddSingleton<ShowTimelineReader>();
         services.AddSingleton<MasterRenderer>();
         services.AddSingleton<ShowExporter>();

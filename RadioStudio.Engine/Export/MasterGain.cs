@@ -1,0 +1,43 @@
+using RadioStudio.Engine.Audio.Nodes;
+
+namespace RadioStudio.Engine.Export;
+
+/// <summary>
+/// Pass two's signal path: one fixed gain from the measured loudness to −16 LUFS, then the studio's true-peak
+/// limiter (4× oversampled) at the master ceiling. Below the ceiling it is that gain exactly (linear, transparent);
+/// only peaks the gain would push over are turned down, briefly.
+/// </summary>
+internal sealed class MasterGain
+{
+    /// <summary>Samples the limiter sees at once (its look-ahead is the block).</summary>
+    public const int Block = 4800;
+
+    private readonly float _gain;
+    private readonly TruePeakLimiter _limiter = new((float)LoudnessTarget.TruePeakAsked, MasterPass.SampleRate, Block, attackMs: 2f, releaseMs: 250f);
+
+    public MasterGain(ProgramLoudness measured)
+    {
+        // Silence (or near it) is left as it is rather than raised by 50 dB of noise.
+        GainDb = double.IsFinite(measured.Integrated) && measured.Integrated > -60 ? LoudnessTarget.Integrated - measured.Integrated : 0;
+        _gain = (float)Math.Pow(10, GainDb / 20);
+    }
+
+    /// <summary>The gain applied, in dB.</summary>
+    public double GainDb { get; }
+
+    /// <summary>Applies the gain and the limiter to <paramref name="samples"/> in place, a block at a time.</summary>
+    public void Process(Span<float> samples)
+    {
+        while (!samples.IsEmpty)
+        {
+            var block = samples[..Math.Min(Block, samples.Length)];
+            for (var i = 0; i < block.Length; i++)
+            {
+                block[i] *= _gain;
+            }
+
+            _limiter.Process(block);
+            samples = samples[block.Length..];
+        }
+    }
+}
