@@ -12,6 +12,9 @@ public enum ExportPhase
     /// <summary>Measuring and rendering the podcast master.</summary>
     RenderingMaster,
 
+    /// <summary>Compressing the show's stems to FLAC (<c>Audio:StemFormat=Flac</c>); the episode is ready.</summary>
+    CompressingStems,
+
     /// <summary>Every file is written.</summary>
     Done,
 

@@ -7,5 +7,5 @@ namespace RadioStudio.Engine.Export;
 public sealed record ExportProgress(ExportPhase Phase, double? Fraction = null, string? Problem = null)
 {
     /// <summary>True while work is under way.</summary>
-    public bool Running => Phase is ExportPhase.WaitingForSummaries or ExportPhase.WritingTranscripts or ExportPhase.RenderingMaster;
+    public bool Running => Phase is ExportPhase.WaitingForSummaries or ExportPhase.WritingTranscripts or ExportPhase.RenderingMaster or ExportPhase.CompressingStems;
 }

@@ -12,8 +12,8 @@ namespace RadioStudio.Engine.Export;
 /// database and the stems.
 /// </summary>
 public sealed partial class ShowExporter(
-    ShowTimelineReader reader, MasterRenderer master, ExportProgressBoard board, IOptions<StorageOptions> storage, IOptions<AudioOptions> audio,
-    ILogger<ShowExporter> logger) : IDisposable
+    ShowTimelineReader reader, MasterRenderer master, StemCompressor compressor, ExportProgressBoard board, IOptions<StorageOptions> storage,
+    IOptions<AudioOptions> audio, ILogger<ShowExporter> logger) : IDisposable
 {
     /// <summary>The files an export writes, by download name.</summary>
     public static readonly IReadOnlyList<string> Files =
@@ -50,7 +50,15 @@ public sealed partial class ShowExporter(
             await WriteAsync(folder, "chapters.json", PodcastJsonWriter.Chapters(timeline), cancellationToken).ConfigureAwait(false);
             await WriteAsync(folder, "notes.md", ShowNotesWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
             LogExported(logger, timeline.Show.Title, timeline.Calls.Count, folder);
-            board.Report(id, await RenderMasterAsync(timeline, folder, cancellationToken).ConfigureAwait(false));
+            var rendered = await RenderMasterAsync(timeline, folder, cancellationToken).ConfigureAwait(false);
+            if (audio.Value.StemFormat == StemFormat.Flac && timeline.Show.Ended is not null)
+            {
+                // The takes are finished once the show is off air; the episode is already downloadable meanwhile.
+                board.Report(id, rendered with { Phase = ExportPhase.CompressingStems, Fraction = null });
+                await compressor.CompressAsync(folder, cancellationToken).ConfigureAwait(false);
+            }
+
+            board.Report(id, rendered);
             return folder;
         }
         finally

@@ -13,6 +13,7 @@ public static class ExportServiceCollectionExtensions
         services.AddSingleton<ExportProgressBoard>();
         services.AddSingleton<ShowTimelineReader>();
         services.AddSingleton<MasterRenderer>();
+        services.AddSingleton<StemCompressor>();
         services.AddSingleton<ShowExporter>();
         services.AddSingleton<ShowArchive>();
         services.AddSingleton<ExportOnShowEnd>();
