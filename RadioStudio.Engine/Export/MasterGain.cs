@@ -3,9 +3,9 @@ using RadioStudio.Engine.Audio.Nodes;
 namespace RadioStudio.Engine.Export;
 
 /// <summary>
-/// Pass two's signal path: one fixed gain from the measured loudness to −16 LUFS, then the studio's true-peak
-/// limiter (4× oversampled) at the master ceiling. Below the ceiling it is that gain exactly (linear, transparent);
-/// only peaks the gain would push over are turned down, briefly.
+/// The master's signal path: one fixed gain, then the studio's true-peak limiter (4× oversampled) at the master
+/// ceiling. Below the ceiling it is that gain exactly (linear, transparent); only peaks the gain would push over are
+/// turned down, briefly.
 /// </summary>
 internal sealed class MasterGain
 {
@@ -15,12 +15,15 @@ internal sealed class MasterGain
     private readonly float _gain;
     private readonly TruePeakLimiter _limiter = new((float)LoudnessTarget.TruePeakAsked, MasterPass.SampleRate, Block, attackMs: 2f, releaseMs: 250f);
 
-    public MasterGain(ProgramLoudness measured)
+    public MasterGain(double gainDb)
     {
-        // Silence (or near it) is left as it is rather than raised by 50 dB of noise.
-        GainDb = double.IsFinite(measured.Integrated) && measured.Integrated > -60 ? LoudnessTarget.Integrated - measured.Integrated : 0;
-        _gain = (float)Math.Pow(10, GainDb / 20);
+        GainDb = gainDb;
+        _gain = (float)Math.Pow(10, gainDb / 20);
     }
+
+    /// <summary>The gain that brings <paramref name="measured"/> to −16 LUFS; silence (or near it) is left as it is rather than raised by 50 dB of noise.</summary>
+    public static double Toward(ProgramLoudness measured) =>
+        double.IsFinite(measured.Integrated) && measured.Integrated > -60 ? LoudnessTarget.Integrated - measured.Integrated : 0;
 
     /// <summary>The gain applied, in dB.</summary>
     public double GainDb { get; }

@@ -104,7 +104,7 @@ public sealed partial class MasterRenderTests
     [Fact]
     public void MasterGain_BelowTheCeiling_IsTheMeasuredGainExactly()
     {
-        var gain = new MasterGain(new ProgramLoudness(-22, -12));
+        var gain = new MasterGain(MasterGain.Toward(new ProgramLoudness(-22, -12)));
         var samples = Enumerable.Range(0, 9600).Select(i => 0.1f * MathF.Sin(i * 0.05f)).ToArray();
         var expected = samples.Select(s => s * (float)Math.Pow(10, 6 / 20.0)).ToArray();
 
