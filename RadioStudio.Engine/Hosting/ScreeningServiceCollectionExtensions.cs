@@ -12,10 +12,14 @@ public static class ScreeningServiceCollectionExtensions
     public static IServiceCollection AddScreening(this IServiceCollection services)
     {
         services.AddStudioOptions<ScreeningOptions>(ScreeningOptions.SectionName);
-        services.TryAddSingleton<IKnownCallerLookup, NoKnownCallers>();
+        services.TryAddSingleton<IKnownCallerLookup>(sp => sp.GetService<Callers.ICallerDirectory>() is { } directory
+            ? new DirectoryKnownCallers(directory)
+            : new NoKnownCallers());
         services.AddSingleton<ScreeningExtractor>();
         services.AddSingleton(sp => new ScreeningProviderGate(
             sp.GetRequiredService<IOptions<ScreeningOptions>>().Value.MaxProviderConcurrency, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ScreeningService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScreeningService>());
         return services;
     }
 }

@@ -8,8 +8,15 @@ public sealed class ScreeningOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Screening";
 
-    /// <summary>Screen every holding caller. Off until the per-line agent exists (issue 14); then on by default.</summary>
-    public bool Enabled { get; set; }
+    /// <summary>Screen every holding caller.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The screener's voice (the speech provider's voice name); empty = the provider's default.</summary>
+    public string? Voice { get; set; }
+
+    /// <summary>Seconds the screener waits for an answer before asking again.</summary>
+    [Range(2, 60)]
+    public int AnswerWaitSeconds { get; set; } = 10;
 
     /// <summary>First line; <c>{show}</c> is the show's name. Never claims to be the host.</summary>
     [Required]

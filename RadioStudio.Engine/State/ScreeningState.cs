@@ -9,6 +9,9 @@ namespace RadioStudio.Engine.State;
 /// <param name="Summary">The model's one line for the host, if any.</param>
 public sealed record ScreeningState(ScreeningStatus Status, ImmutableList<ScreeningLine> Lines, string? Summary = null)
 {
+    /// <summary>The human screener took this caller over: the AI screener has stopped.</summary>
+    public bool TakenOver { get; init; }
+
     /// <summary>The value of the queue item's <c>data-screening</c> attribute.</summary>
     public string Attribute => Status.ToString().ToLowerInvariant();
 }

@@ -41,6 +41,9 @@ public interface IStudioControl
     /// <summary>Host: thank the unlocked on-air callers off and take the first waiting caller.</summary>
     Task TakeNextAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The human screener takes a caller's screening over from the AI screener, which stops at once.</summary>
+    Task TakeOverScreeningAsync(string lineId, CancellationToken cancellationToken = default);
+
     /// <summary>Screener: mark a waiting caller screened (or not).</summary>
     Task ScreenCallAsync(string lineId, bool screened, CancellationToken cancellationToken = default);
 

@@ -220,6 +220,14 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
     /// <inheritdoc />
     public Task TakeNextAsync(CancellationToken cancellationToken = default) => PostAsync(new TakeNextCommand(), cancellationToken);
 
+    /// <summary>The AI screener's progress with a waiting caller (<see cref="UpdateScreeningCommand"/>).</summary>
+    public Task UpdateScreeningAsync(string lineId, ScreeningState screening, string? name, string? topic, CancellationToken cancellationToken = default) =>
+        PostAsync(new UpdateScreeningCommand(lineId, screening, name, topic), cancellationToken);
+
+    /// <inheritdoc />
+    public Task TakeOverScreeningAsync(string lineId, CancellationToken cancellationToken = default) =>
+        PostAsync(new TakeOverScreeningCommand(lineId), cancellationToken);
+
     /// <inheritdoc />
     public Task ScreenCallAsync(string lineId, bool screened, CancellationToken cancellationToken = default) =>
         PostAsync(new ScreenCallCommand(lineId, screened), cancellationToken);

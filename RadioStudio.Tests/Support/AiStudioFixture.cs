@@ -8,7 +8,7 @@ namespace RadioStudio.Tests.Support;
 /// server, reached through the real OpenAI client and HTTP stack; tests script its answers and latencies.
 /// Auto-mode waits are zero so a test controls when turns happen.
 /// </summary>
-public sealed class AiStudioFixture : PhoneStudioFixture
+public class AiStudioFixture : PhoneStudioFixture
 {
     public FakeOpenAiServer OpenAi { get; private set; } = null!;
 

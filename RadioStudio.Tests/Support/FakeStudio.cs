@@ -70,6 +70,8 @@ public sealed class FakeStudio : IStudioStore, IStudioControl
 
     public Task ScreenCallAsync(string lineId, bool screened, CancellationToken cancellationToken = default) => Record($"screened:{lineId}:{screened}");
 
+    public Task TakeOverScreeningAsync(string lineId, CancellationToken cancellationToken = default) => Record($"take-over:{lineId}");
+
     public Task SetNextAsync(string lineId, bool next = true, CancellationToken cancellationToken = default) => Record($"next:{lineId}:{next}");
 
     public Task MoveInQueueAsync(string lineId, int steps, CancellationToken cancellationToken = default) => Record($"move:{lineId}:{steps}");

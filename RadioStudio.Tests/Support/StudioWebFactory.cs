@@ -28,7 +28,9 @@ public sealed class StudioWebFactory(IReadOnlyDictionary<string, string?>? setti
     {
         builder.ConfigureAppConfiguration((_, config) =>
         {
-            config.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = DataFolder });
+            // The AI screener (on by default in the product) is turned on by the tests that are about it; elsewhere a
+            // screener talking to every holding caller would change what those tests hear and count.
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = DataFolder, ["Screening:Enabled"] = "false" });
             if (settings is not null)
             {
                 config.AddInMemoryCollection(settings);

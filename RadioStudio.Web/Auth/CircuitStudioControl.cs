@@ -92,6 +92,13 @@ public sealed class CircuitStudioControl(IStudioControl inner, StudioUsers users
     }
 
     /// <inheritdoc />
+    public async Task TakeOverScreeningAsync(string lineId, CancellationToken cancellationToken = default)
+    {
+        await DemandAsync(host: false).ConfigureAwait(false);
+        await inner.TakeOverScreeningAsync(lineId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task SetNextAsync(string lineId, bool next = true, CancellationToken cancellationToken = default)
     {
         await DemandAsync(host: false).ConfigureAwait(false);

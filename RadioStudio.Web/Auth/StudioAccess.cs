@@ -17,7 +17,7 @@ public static class StudioAccess
             return null;
         }
 
-        if (Under(path, "/screen") || Under(path, "/callers"))
+        if (Under(path, "/screen") || Under(path, "/callers") || Under(path, "/screening/clips"))
         {
             return [StudioRole.Host, StudioRole.Screener];
         }

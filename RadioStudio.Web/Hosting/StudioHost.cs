@@ -5,6 +5,7 @@ using RadioStudio.Web.Auth;
 using RadioStudio.Web.Security;
 using RadioStudio.Web.Components;
 using RadioStudio.Web.Export;
+using RadioStudio.Web.Screening;
 using RadioStudio.Web.Telephony;
 
 namespace RadioStudio.Web.Hosting;
@@ -63,6 +64,7 @@ public static class StudioHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapLogin();
         app.MapShowDownloads();
+        app.MapScreeningClips();
         app.MapTwilio();
         app.MapBrowserMic();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -9,7 +9,7 @@ namespace RadioStudio.Tests.Engine.Screening;
 public sealed class ScreeningRegistrationTests
 {
     [Fact]
-    public async Task AddScreening_NoDirectory_KnowsNobodyAndStaysOffUntilTheAgentIsBuilt()
+    public async Task AddScreening_NoDirectory_KnowsNobodyAndIsOnByDefault()
     {
         await using var services = Build(new ServiceCollection());
 
@@ -17,8 +17,21 @@ public sealed class ScreeningRegistrationTests
 
         Assert.IsType<NoKnownCallers>(lookup);
         Assert.Null(await lookup.FindNameAsync("+14155550100"));
-        Assert.False(services.GetRequiredService<IOptions<ScreeningOptions>>().Value.Enabled);
+        Assert.True(services.GetRequiredService<IOptions<ScreeningOptions>>().Value.Enabled);
         Assert.Equal(4, services.GetRequiredService<ScreeningProviderGate>().Capacity);
+    }
+
+    [Fact]
+    public async Task AddScreening_WithTheCallerDirectory_KnownCallersAreTheDirectorys()
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton<RadioStudio.Engine.Callers.ICallerDirectory>(new NamedDirectory());
+        await using var services = Build(collection);
+
+        var lookup = services.GetRequiredService<IKnownCallerLookup>();
+
+        Assert.Equal("Norma", await lookup.FindNameAsync("+14155550100"));
+        Assert.Null(await lookup.FindNameAsync("+14155550199"));
     }
 
     [Fact]
@@ -37,6 +50,21 @@ public sealed class ScreeningRegistrationTests
         collection.AddSingleton(TimeProvider.System);
         collection.AddScreening();
         return collection.BuildServiceProvider();
+    }
+
+    private sealed class NamedDirectory : RadioStudio.Engine.Callers.ICallerDirectory
+    {
+        public Task<RadioStudio.Engine.Callers.CallerProfile> LookupAsync(string number, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new RadioStudio.Engine.Callers.CallerProfile(number, number == "+14155550100" ? "Norma" : null, null, 0, null, null, false, false));
+
+        public Task SaveDetailsAsync(string number, string? name, string? notes, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task SetFlagsAsync(string number, bool vip, bool blocked, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public bool IsBlocked(string number) => false;
+
+        public Task<IReadOnlyList<RadioStudio.Engine.Callers.CallerProfile>> SearchAsync(string? text, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<RadioStudio.Engine.Callers.CallerProfile>>([]);
     }
 
     private sealed class Directory : IKnownCallerLookup
