@@ -4,7 +4,7 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- bench [BenchmarkDotNet args]
 // dotnet run -c Release --project RadioStudio.Bench -- load [--callers 50] [--seconds 60]
 // dotnet run -c Release --project RadioStudio.Bench -- latency [--talkers 4] [--bursts 20] [--holding 0] [--spacing-ms 1500]
-// dotnet run -c Release --project RadioStudio.Bench -- ai [--turns 20] [--warmup 1] [--stt-ms 100] [--first-token-ms 300] [--tokens-per-second 20] [--tts-ms 150] [--utility-ms 0]
+// dotnet run -c Release --project RadioStudio.Bench -- ai [--turns 20] [--warmup 1] [--stt-ms 100] [--first-token-ms 300] [--tokens-per-second 20] [--tts-ms 150] [--utility-ms 0] [--no-turn-warmup]
 // dotnet run -c Release --project RadioStudio.Bench -- listen [heard.wav] [--seconds 5]
 // dotnet run -c Release --project RadioStudio.Bench -- path [--seconds 2]
 // dotnet run -c Release --project RadioStudio.Bench -- quality [--quality Standard] [--tones 200]

@@ -26,6 +26,7 @@ public static class AiCallerServiceCollectionExtensions
         services.AddSingleton<IAiDirector>(sp => sp.GetRequiredService<AiDirector>());
         services.AddHostedService(sp => sp.GetRequiredService<AiDirector>());
         services.AddScreening();
+        services.AddTurnWarmUp();
         return services;
     }
 }
