@@ -96,7 +96,17 @@ public sealed partial class MasterRenderer(ILogger<MasterRenderer> logger)
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg could not be started (install ffmpeg).");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception error)
+        {
+            throw new InvalidOperationException("ffmpeg is not installed, so the podcast master cannot be made (apt install ffmpeg).", error);
+        }
+
+        using var process = started ?? throw new InvalidOperationException("ffmpeg could not be started (install ffmpeg).");
         try
         {
             process.PriorityClass = ProcessPriorityClass.BelowNormal;

@@ -27,6 +27,7 @@ public static class AiCallerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AiDirector>());
         services.AddScreening();
         services.AddTurnWarmUp();
+        services.AddNativeEngineReport();
         return services;
     }
 }

@@ -42,10 +42,18 @@ public sealed class SpeechProviders : IDisposable
         _logger = logger;
         _time = timeProvider;
         _offlineRecognizer = new PocketSphinxSpeechToText();
-        // flite's voices are far easier to understand; espeak-ng stays as the last fallback.
-        _offlineVoice = Flite.FliteTextToSpeech.IsAvailable() ? new Flite.FliteTextToSpeech() : new EspeakTextToSpeech();
+        _offlineVoice = ChooseOfflineVoice(NativeEngines.NativeEngineProbe.Current);
         _current = Build(speechToText.Value, textToSpeech.Value);
     }
+
+    /// <summary>
+    /// The offline voice: flite's voices are far easier to understand; espeak-ng stays as the fallback; with neither
+    /// installed, a placeholder murmur keeps the show going (the studio says so at start).
+    /// </summary>
+    internal static ITextToSpeech ChooseOfflineVoice(NativeEngines.NativeEngineProbe probe) =>
+        probe.HasExecutable(Flite.FliteTextToSpeech.DefaultExecutable) ? new Flite.FliteTextToSpeech()
+        : probe.HasExecutable(EspeakTextToSpeech.DefaultExecutable) ? new EspeakTextToSpeech()
+        : new Placeholder.PlaceholderTextToSpeech();
 
     /// <summary>The current speech-to-text client (decorated).</summary>
     public ISpeechToText SpeechToText => _current.SpeechToText;
