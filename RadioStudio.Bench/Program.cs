@@ -9,7 +9,7 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- path [--seconds 2]
 // dotnet run -c Release --project RadioStudio.Bench -- quality [--quality Standard] [--tones 200]
 // dotnet run -c Release --project RadioStudio.Bench -- probe [--seconds 60]
-// dotnet run -c Release --project RadioStudio.Bench -- voices [--sentences 20]
+// dotnet run -c Release --project RadioStudio.Bench -- voices [--sentences 20] [--only flite|espeak-ng|festival]
 return args.FirstOrDefault() switch
 {
     "bench" => RunBenchmarks(args[1..]),
@@ -32,6 +32,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | voices [--sentences N]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | voices [--sentences N] [--only ENGINE]");
     return 2;
 }

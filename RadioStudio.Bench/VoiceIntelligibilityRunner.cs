@@ -56,6 +56,16 @@ internal static class VoiceIntelligibilityRunner
         }
 
         engines.Add(new EspeakTextToSpeech());
+        if (FestivalVoice.IsAvailable())
+        {
+            engines.Add(new FestivalVoice()); // for comparison: not a board voice
+        }
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        if (only is not null)
+        {
+            engines.RemoveAll(e => e.Info.Model != only);
+        }
+
         using var recognizer = new PocketSphinxSpeechToText();
         var rows = new List<(ITextToSpeech Engine, VoiceInfo Voice, double Accuracy, string Worst)>();
         foreach (var engine in engines)
@@ -85,9 +95,9 @@ internal static class VoiceIntelligibilityRunner
         }
 
         Console.WriteLine(Report(rows, count));
-        var board = rows.Where(r => r.Engine == engines[0]).ToList();
+        var board = rows.Where(r => r.Engine is FliteTextToSpeech).ToList();
         var ok = board.Count > 0 && board.All(r => r.Accuracy >= Target);
-        Console.WriteLine(ok ? "RESULT: every board voice met the target" : "RESULT: a board voice missed the target");
+        Console.WriteLine(board.Count == 0 ? "RESULT: no board (flite) voice measured" : ok ? "RESULT: every board voice met the target" : "RESULT: a board voice missed the target");
         return ok ? 0 : 1;
     }
 
