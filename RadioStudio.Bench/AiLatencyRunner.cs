@@ -47,6 +47,7 @@ internal static partial class AiLatencyRunner
     {
         var turns = Option(args, "--turns", 20);
         var warmup = Option(args, "--warmup", 1);
+        var turnWarmUp = !args.Contains("--no-turn-warmup");
         var settings = new Settings(
             Stt: Option(args, "--stt-ms", 100),
             FirstToken: Option(args, "--first-token-ms", 300),
@@ -82,11 +83,12 @@ internal static partial class AiLatencyRunner
             "--TextToSpeech:Provider=openai", $"--TextToSpeech:Endpoint={fake.BaseUrl}", "--TextToSpeech:ApiKey=bench", "--TextToSpeech:Model=fake-tts",
             "--AiCallers:RespondDebounceSeconds=0",
             "--AiCallers:CooldownSeconds=0",
+            $"--WarmUp:Enabled={turnWarmUp}",
         ]);
         await app.StartAsync();
         try
         {
-            return await MeasureAsync(app, baseUrl, fake, settings, turns, warmup);
+            return await MeasureAsync(app, baseUrl, fake, settings, turns, warmup, turnWarmUp);
         }
         finally
         {
@@ -96,7 +98,7 @@ internal static partial class AiLatencyRunner
         }
     }
 
-    private static async Task<int> MeasureAsync(WebApplication app, string baseUrl, FakeOpenAiServer fake, Settings settings, int turns, int warmup)
+    private static async Task<int> MeasureAsync(WebApplication app, string baseUrl, FakeOpenAiServer fake, Settings settings, int turns, int warmup, bool turnWarmUp)
     {
         var engine = app.Services.GetRequiredService<StudioEngine>();
         var phones = app.Services.GetRequiredService<PhoneSystem>();
@@ -194,16 +196,19 @@ internal static partial class AiLatencyRunner
         await phone.HangUpAsync();
         await phone.DisposeAsync();
 
+        TurnRow? firstTurn = null;
         if (warmup > 0 && rows.Count > warmup)
         {
-            Console.WriteLine(Invariant($"Warm-up (first turn after start, excluded below; JIT and first connections): end-to-end {rows[0].EndToEnd:0.0} ms, overhead {rows[0].Overhead:0.0} ms."));
+            firstTurn = rows[0];
+            Console.WriteLine(Invariant($"First turn of this studio process (excluded below; target: overhead <= 80 ms): end-to-end {rows[0].EndToEnd:0.0} ms, overhead {rows[0].Overhead:0.0} ms [release→STT {rows[0].Stages.ToStt:0.0}, STT→LLM {rows[0].Stages.SttToLlm:0.0}, token→TTS {rows[0].Stages.SentenceToTts:0.0}, audio→block {rows[0].Stages.TtsToBlock:0.0}, block→phone {rows[0].Stages.BlockToPhone:0.0}]; turn-path warm-up {(turnWarmUp ? "on" : "off")}."));
             rows.RemoveRange(0, warmup);
             barges.RemoveRange(0, warmup);
         }
 
         Console.WriteLine(Report(rows, barges, problems, settings, confirmation, firstSentenceTokens, replyTokens));
         var ok = problems.Count == 0 && rows.Count == turns
-            && rows.All(r => r.Overhead <= 80 && r.BeforeLastToken > 0) && barges.All(b => b.Silent <= 150 && b.Clear <= 150);
+            && rows.All(r => r.Overhead <= 80 && r.BeforeLastToken > 0) && barges.All(b => b.Silent <= 150 && b.Clear <= 150)
+            && (firstTurn is null || firstTurn.Overhead <= 80);
         Console.WriteLine(ok ? "RESULT: all targets met" : "RESULT: a target was missed");
         return ok ? 0 : 1;
     }

@@ -4,12 +4,13 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- bench [BenchmarkDotNet args]
 // dotnet run -c Release --project RadioStudio.Bench -- load [--callers 50] [--seconds 60]
 // dotnet run -c Release --project RadioStudio.Bench -- latency [--talkers 4] [--bursts 20] [--holding 0] [--spacing-ms 1500]
-// dotnet run -c Release --project RadioStudio.Bench -- ai [--turns 20] [--warmup 1] [--stt-ms 100] [--first-token-ms 300] [--tokens-per-second 20] [--tts-ms 150] [--utility-ms 0]
+// dotnet run -c Release --project RadioStudio.Bench -- ai [--turns 20] [--warmup 1] [--stt-ms 100] [--first-token-ms 300] [--tokens-per-second 20] [--tts-ms 150] [--utility-ms 0] [--no-turn-warmup]
 // dotnet run -c Release --project RadioStudio.Bench -- listen [heard.wav] [--seconds 5]
 // dotnet run -c Release --project RadioStudio.Bench -- path [--seconds 2]
 // dotnet run -c Release --project RadioStudio.Bench -- quality [--quality Standard] [--tones 200]
 // dotnet run -c Release --project RadioStudio.Bench -- probe [--seconds 60]
 // dotnet run -c Release --project RadioStudio.Bench -- export [--minutes 60]
+// dotnet run -c Release --project RadioStudio.Bench -- voices [--sentences 20] [--only flite|espeak-ng|festival]
 return args.FirstOrDefault() switch
 {
     "bench" => RunBenchmarks(args[1..]),
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "quality" => ResamplerQualityRunner.Run(args[1..]),
     "probe" => PlatformProbe.Run(args[1..]),
     "export" => await ExportRenderRunner.RunAsync(args[1..]),
+    "voices" => await VoiceIntelligibilityRunner.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -32,6 +34,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | export [--minutes M]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | export [--minutes M] | voices [--sentences N] [--only ENGINE]");
     return 2;
 }

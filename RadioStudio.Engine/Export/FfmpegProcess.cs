@@ -53,7 +53,7 @@ internal sealed class FfmpegProcess : IDisposable
         }
         catch (System.ComponentModel.Win32Exception error)
         {
-            throw new InvalidOperationException($"{tool} could not be started (install ffmpeg): {error.Message}", error);
+            throw new InvalidOperationException($"{tool} is not installed, so the podcast master cannot be made (apt install ffmpeg).", error);
         }
 
         try

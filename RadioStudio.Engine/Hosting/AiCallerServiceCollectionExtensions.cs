@@ -26,6 +26,8 @@ public static class AiCallerServiceCollectionExtensions
         services.AddSingleton<IAiDirector>(sp => sp.GetRequiredService<AiDirector>());
         services.AddHostedService(sp => sp.GetRequiredService<AiDirector>());
         services.AddScreening();
+        services.AddTurnWarmUp();
+        services.AddNativeEngineReport();
         return services;
     }
 }

@@ -90,6 +90,22 @@ public sealed class LlmClients : ILlmClients
         Reconfigured?.Invoke(this, EventArgs.Empty);
     }
 
+    /// <summary>
+    /// <paramref name="inner"/> inside the same decorators a configured model gets (timeouts, the fallback chain,
+    /// latency, options defaults, logging) but recording no metrics and logging nothing: the turn warm-up runs the
+    /// chain's code with it before the show's first turn does.
+    /// </summary>
+    internal IChatClient WarmUpChain(IChatClient inner)
+    {
+        var options = Options;
+        var timed = new TimeoutChatClient(inner, TimeSpan.FromSeconds(options.FirstTokenTimeoutSeconds), TimeSpan.FromSeconds(options.TimeoutSeconds), _time);
+        return new ChatClientBuilder(new FallbackChatClient(timed, [], null))
+            .Use(client => new LatencyChatClient(client, _time))
+            .ConfigureOptions(chat => chat.MaxOutputTokens ??= options.MaxOutputTokens)
+            .UseLogging(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            .Build();
+    }
+
     private LlmClientSet Build(LlmOptions options)
     {
         var offline = new OfflineScriptedChatClient(_loadScript(options), _time, TimeSpan.FromMilliseconds(options.OfflineWordDelayMilliseconds));

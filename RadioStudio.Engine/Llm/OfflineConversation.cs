@@ -26,7 +26,26 @@ internal sealed class OfflineConversation
             ?? Group(script.IdentityPattern, everything, "name", RegexOptions.None);
         Reason = Group(script.ReasonPattern, prompt, "reason", RegexOptions.IgnoreCase)
             ?? Group(script.ReasonPattern, everything, "reason", RegexOptions.IgnoreCase);
+        IsProblem = Group($"(?<hit>{script.ProblemPattern})", prompt, "hit", RegexOptions.IgnoreCase) is not null ? true
+            : Group($"(?<hit>{script.TopicPattern})", prompt, "hit", RegexOptions.IgnoreCase) is not null ? false
+            : null;
+        Town = Group(script.TownPattern, prompt, "town", RegexOptions.None);
+        Person = Group(script.PeoplePattern, prompt, "people", RegexOptions.IgnoreCase)?.Split(';')[0].Trim() is { Length: > 0 } person
+            ? person.Split(", ", 2) is [var name, var relation] ? $"{relation} {name}" : person
+            : null;
     }
+
+    /// <summary>Whether the reason is a personal problem (true), a topic (false), or the prompt does not say.</summary>
+    public bool? IsProblem { get; }
+
+    /// <summary>The caller's town from the prompt, if it gives one.</summary>
+    public string? Town { get; }
+
+    /// <summary>The first person in the caller's life, as the caller says it ("my sister Paula").</summary>
+    public string? Person { get; }
+
+    /// <summary>The host's last question, classified by the script's question kinds.</summary>
+    public Offline.HostQuestion Question => Offline.HostQuestion.Classify(LastUserText, _script.QuestionKinds);
 
     /// <summary>The caller's name from the prompt, if it gives one.</summary>
     public string? Name { get; }

@@ -56,6 +56,24 @@ public sealed class OfflineScript
     /// <summary>Finds a topic a caller says (group <c>topic</c>; case-insensitive).</summary>
     public IReadOnlyList<string> TopicPatterns { get; init; } = [];
 
+    /// <summary>Replies by the kind of the host's question (<see cref="Offline.HostQuestion"/>); "yes" and "no" answer a yes/no question.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AnswersByKind { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The question kinds, tried in order (the first match wins).</summary>
+    public IReadOnlyList<Offline.OfflineQuestionKind> QuestionKinds { get; init; } = [];
+
+    /// <summary>Found in a system prompt when the reason is a personal problem (said as "I …").</summary>
+    public string ProblemPattern { get; init; } = "That is a personal problem";
+
+    /// <summary>Found in a system prompt when the reason is a topic (said as "I wanted to talk about …").</summary>
+    public string TopicPattern { get; init; } = "That is a topic";
+
+    /// <summary>Finds the caller's town in a system prompt (group <c>town</c>).</summary>
+    public string TownPattern { get; init; } = ", from (?<town>[^.\\n]+)\\.";
+
+    /// <summary>Finds the people in the caller's life in a system prompt (group <c>people</c>, "Paula, my sister; …").</summary>
+    public string PeoplePattern { get; init; } = "People in your life:\\s*(?<people>[^\\n]+)";
+
     /// <summary>Loads a script file; a missing or malformed file fails with its path in the message.</summary>
     public static OfflineScript Load(string path)
     {

@@ -86,14 +86,22 @@ public sealed class OfflineScriptedChatClient : IChatClient
     {
         var turn = conversation.CallerTurns + 1;
         var seed = Seed(conversation.Name ?? "");
+        var question = conversation.LastIsQuestion ? conversation.Question : null;
         var lines =
             turn == 1 ? _script.Openers
             : turn >= _script.ClosingTurn && _script.Closers.Count > 0 ? _script.Closers
-            : conversation.LastIsQuestion ? _script.Answers
+            : question is not null ? AnswersFor(question, seed + turn)
             : _script.Statements;
         var index = (seed + turn) % lines.Count;
-        var line = Fill(lines[index], conversation);
-        return line == conversation.PreviousReply ? Fill(lines[(index + 1) % lines.Count], conversation) : line;
+        var line = Say(lines[index], conversation, question);
+        return line == conversation.PreviousReply ? Say(lines[(index + 1) % lines.Count], conversation, question) : line;
+    }
+
+    /// <summary>The replies of the question's kind; a yes/no question gets a yes or a no (by the caller and turn).</summary>
+    private IReadOnlyList<string> AnswersFor(Offline.HostQuestion question, int seed)
+    {
+        var kind = question.Kind == "yesNo" ? (seed % 3 == 0 ? "no" : "yes") : question.Kind;
+        return _script.AnswersByKind.TryGetValue(kind, out var lines) && lines.Count > 0 ? lines : _script.Answers;
     }
 
     private string ShouldRespond(OfflineConversation conversation)
@@ -118,6 +126,23 @@ public sealed class OfflineScriptedChatClient : IChatClient
 
     private static string ScreeningJson(OfflineConversation conversation) =>
         new JsonObject { ["name"] = conversation.SpokenName(), ["topic"] = conversation.SpokenTopic() }.ToJsonString();
+
+    /// <summary>A spoken line: the persona's reason as the caller says it, the question's subject, town and people filled in.</summary>
+    private string Say(string template, OfflineConversation conversation, Offline.HostQuestion? question)
+    {
+        var reason = conversation.Reason ?? conversation.SpokenTopic();
+        var story = Offline.FirstPersonStory.From(reason ?? _script.DefaultReason, reason is null ? false : conversation.IsProblem);
+        var subject = question?.Subject ?? "they";
+        var person = conversation.Person ?? "my sister";
+        return Fill(template, conversation)
+            .Replace("{Story}", Offline.FirstPersonStory.Capitalised(story), StringComparison.Ordinal)
+            .Replace("{story}", story, StringComparison.Ordinal)
+            .Replace("{Subject}", Offline.FirstPersonStory.Capitalised(subject), StringComparison.Ordinal)
+            .Replace("{subject}", subject, StringComparison.Ordinal)
+            .Replace("{Person}", Offline.FirstPersonStory.Capitalised(person), StringComparison.Ordinal)
+            .Replace("{person}", person, StringComparison.Ordinal)
+            .Replace("{town}", conversation.Town ?? "town", StringComparison.Ordinal);
+    }
 
     private string Fill(string template, OfflineConversation conversation) => template
         .Replace("{name}", conversation.Name ?? conversation.SpokenName() ?? _script.DefaultName, StringComparison.Ordinal)

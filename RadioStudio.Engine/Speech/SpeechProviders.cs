@@ -42,10 +42,18 @@ public sealed class SpeechProviders : IDisposable
         _logger = logger;
         _time = timeProvider;
         _offlineRecognizer = new PocketSphinxSpeechToText();
-        // flite's voices are far easier to understand; espeak-ng stays as the last fallback.
-        _offlineVoice = Flite.FliteTextToSpeech.IsAvailable() ? new Flite.FliteTextToSpeech() : new EspeakTextToSpeech();
+        _offlineVoice = ChooseOfflineVoice(NativeEngines.NativeEngineProbe.Current);
         _current = Build(speechToText.Value, textToSpeech.Value);
     }
+
+    /// <summary>
+    /// The offline voice: flite's voices are far easier to understand; espeak-ng stays as the fallback; with neither
+    /// installed, a placeholder murmur keeps the show going (the studio says so at start).
+    /// </summary>
+    internal static ITextToSpeech ChooseOfflineVoice(NativeEngines.NativeEngineProbe probe) =>
+        probe.HasExecutable(Flite.FliteTextToSpeech.DefaultExecutable) ? new Flite.FliteTextToSpeech()
+        : probe.HasExecutable(EspeakTextToSpeech.DefaultExecutable) ? new EspeakTextToSpeech()
+        : new Placeholder.PlaceholderTextToSpeech();
 
     /// <summary>The current speech-to-text client (decorated).</summary>
     public ISpeechToText SpeechToText => _current.SpeechToText;
@@ -70,17 +78,52 @@ public sealed class SpeechProviders : IDisposable
         _current = Build(speechToText, textToSpeech);
     }
 
+    /// <summary>
+    /// Opens (and leaves pooled) a connection to each cloud speech host in force, through the very client its
+    /// requests use, with an unauthenticated GET of the provider's model list whose answer is discarded: the first real request then skips the
+    /// TCP and TLS handshakes. Failures are the caller's to ignore.
+    /// </summary>
+    public async Task WarmUpConnectionsAsync(CancellationToken cancellationToken)
+    {
+        var current = _current;
+        var targets = new List<Uri>();
+        if (current.SpeechToTextOptions.Provider == "openai")
+        {
+            targets.Add(ModelsUri(current.SpeechToTextOptions.Endpoint, OpenAiSpeechToText.DefaultEndpoint, "/models"));
+        }
+
+        var tts = current.TextToSpeechOptions;
+        if (tts.Provider == "openai")
+        {
+            targets.Add(ModelsUri(tts.Endpoint, OpenAiSpeechToText.DefaultEndpoint, "/models"));
+        }
+        else if (tts.Provider == "elevenlabs")
+        {
+            targets.Add(ModelsUri(tts.Endpoint, ElevenLabsTextToSpeech.DefaultEndpoint, "/v1/models"));
+        }
+
+        // One connection per host is enough: the requests of a turn follow one another.
+        foreach (var target in targets.DistinctBy(t => t.GetLeftPart(UriPartial.Authority)))
+        {
+            using var response = await current.Http.GetAsync(target, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        static Uri ModelsUri(string? endpoint, string fallback, string path) =>
+            new((string.IsNullOrWhiteSpace(endpoint) ? fallback : endpoint).TrimEnd('/') + path);
+    }
+
     /// <summary>Frees the offline recogniser.</summary>
     public void Dispose() => _offlineRecognizer.Dispose();
 
     private Current Build(SpeechToTextProviderOptions sttOptions, TextToSpeechProviderOptions ttsOptions)
     {
         ISpeechToText offlineStt = _offlineRecognizer.WithMetrics(_metrics, _logger, _time);
+        var http = _httpClientFactory.CreateClient(HttpClientName);
         ITextToSpeech offlineTts = _offlineVoice.WithMetrics(_metrics, _logger, _time);
 
         var stt = sttOptions.Provider switch
         {
-            "openai" => new OpenAiSpeechToText(sttOptions, _httpClientFactory.CreateClient(HttpClientName))
+            "openai" => new OpenAiSpeechToText(sttOptions, http)
                 .WithTimeout(TimeSpan.FromSeconds(sttOptions.TimeoutSeconds), TimeSpan.FromSeconds(sttOptions.TimeoutSeconds), _time)
                 .WithMetrics(_metrics, _logger, _time)
                 .WithFallback(offlineStt, _logger),
@@ -89,8 +132,8 @@ public sealed class SpeechProviders : IDisposable
 
         ITextToSpeech? cloudTts = ttsOptions.Provider switch
         {
-            "openai" => new OpenAiTextToSpeech(ttsOptions, _httpClientFactory.CreateClient(HttpClientName)),
-            "elevenlabs" => new ElevenLabsTextToSpeech(ttsOptions, _httpClientFactory.CreateClient(HttpClientName)),
+            "openai" => new OpenAiTextToSpeech(ttsOptions, http),
+            "elevenlabs" => new ElevenLabsTextToSpeech(ttsOptions, http),
             _ => null,
         };
         var tts = cloudTts is null
@@ -99,7 +142,7 @@ public sealed class SpeechProviders : IDisposable
                 .WithTimeout(TimeSpan.FromSeconds(ttsOptions.TimeoutSeconds), TimeSpan.FromSeconds(ttsOptions.TimeoutSeconds * 6), _time)
                 .WithMetrics(_metrics, _logger, _time)
                 .WithFallback(offlineTts, _logger);
-        return new Current(stt, tts, sttOptions, ttsOptions);
+        return new Current(stt, tts, sttOptions, ttsOptions, http);
     }
 
     private static void Validate(object options, string sectionName)
@@ -113,5 +156,5 @@ public sealed class SpeechProviders : IDisposable
 
     private sealed record Current(
         ISpeechToText SpeechToText, ITextToSpeech TextToSpeech,
-        SpeechToTextProviderOptions SpeechToTextOptions, TextToSpeechProviderOptions TextToSpeechOptions);
+        SpeechToTextProviderOptions SpeechToTextOptions, TextToSpeechProviderOptions TextToSpeechOptions, HttpClient Http);
 }

@@ -26,6 +26,6 @@ public sealed class FallbackSpeechToText(ISpeechToText primary, ISpeechToText fa
         StreamGuards.WithFallbackAsync(
             token => Primary.TranscribeStreamingAsync(segment, options, token),
             token => Fallback.TranscribeStreamingAsync(segment, options, token),
-            error => SpeechLog.FallingBack(_logger, "Speech-to-text", Primary.Info.Provider, Primary.Info.Model, Fallback.Info.Provider, Fallback.Info.Model, error.Message, error),
+            error => SpeechLog.FallingBack(_logger, "Speech-to-text", Primary.Info.Provider, Primary.Info.Model, Fallback.Info.Provider, Fallback.Info.Model, error.Message, error is SpeechProviderException ? null : error),
             cancellationToken);
 }

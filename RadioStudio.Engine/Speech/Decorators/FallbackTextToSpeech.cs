@@ -31,7 +31,7 @@ public sealed class FallbackTextToSpeech(ITextToSpeech primary, ITextToSpeech fa
         StreamGuards.WithFallbackAsync(
             token => Primary.SynthesizeStreamingAsync(text, options, token),
             token => Fallback.SynthesizeStreamingAsync(text, options with { Voice = FallbackVoice(options.Voice), Model = null }, token),
-            error => SpeechLog.FallingBack(_logger, "Text-to-speech", Primary.Info.Provider, Primary.Info.Model, Fallback.Info.Provider, Fallback.Info.Model, error.Message, error),
+            error => SpeechLog.FallingBack(_logger, "Text-to-speech", Primary.Info.Provider, Primary.Info.Model, Fallback.Info.Provider, Fallback.Info.Model, error.Message, error is SpeechProviderException ? null : error),
             cancellationToken);
 
     /// <summary>The fallback's voice standing in for <paramref name="voice"/> (unchanged when the fallback has it, has no voice list, or none was asked for).</summary>

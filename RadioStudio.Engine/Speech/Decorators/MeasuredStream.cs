@@ -31,7 +31,7 @@ internal static class MeasuredStream
                     outcome = e is OperationCanceledException && cancellationToken.IsCancellationRequested ? "cancelled" : "error";
                     if (outcome == "error")
                     {
-                        SpeechLog.Failed(logger, seam, info.Provider, info.Model, time.GetElapsedTime(started).TotalMilliseconds, e.Message, e);
+                        SpeechLog.Failed(logger, seam, info.Provider, info.Model, time.GetElapsedTime(started).TotalMilliseconds, e.Message, e is SpeechProviderException ? null : e);
                     }
 
                     throw;

@@ -57,8 +57,8 @@ public sealed class OfflineScriptedChatClientTests
         var unmarkedQuestion = (await _chat.GetResponseAsync(Turn("Why not move out then."))).Text;
         var statement = (await _chat.GetResponseAsync(Turn("That sounds rough."))).Text;
 
-        Assert.Contains(answer, _script.Answers);
-        Assert.Contains(unmarkedQuestion, _script.Answers);
+        Assert.Contains(answer, _script.AnswersByKind["howLong"]);
+        Assert.Contains(unmarkedQuestion, _script.AnswersByKind["why"]);
         Assert.Contains(statement, _script.Statements);
     }
 
