@@ -10,6 +10,7 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- quality [--quality Standard] [--tones 200]
 // dotnet run -c Release --project RadioStudio.Bench -- probe [--seconds 60]
 // dotnet run -c Release --project RadioStudio.Bench -- export [--minutes 60]
+// dotnet run -c Release --project RadioStudio.Bench -- screening [--callers 12] [--stt-ms 300] [--llm-ms 600] [--tts-ms 200]
 // dotnet run -c Release --project RadioStudio.Bench -- voices [--sentences 20] [--only flite|espeak-ng|festival]
 return args.FirstOrDefault() switch
 {
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "quality" => ResamplerQualityRunner.Run(args[1..]),
     "probe" => PlatformProbe.Run(args[1..]),
     "export" => await ExportRenderRunner.RunAsync(args[1..]),
+    "screening" => await ScreeningLoadRunner.RunAsync(args[1..]),
     "voices" => await VoiceIntelligibilityRunner.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -34,6 +36,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | export [--minutes M] | voices [--sentences N] [--only ENGINE]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | export [--minutes M] | screening [--callers N] | voices [--sentences N] [--only ENGINE]");
     return 2;
 }
