@@ -61,6 +61,9 @@ public sealed class SpeechProviders : IDisposable
     /// <summary>The local Whisper model in use, or why there is none.</summary>
     public WhisperModelStatus WhisperModel => _whisper.Status;
 
+    /// <summary>The folder searched for Whisper models (<c>&lt;data&gt;/models</c>), or null without a data folder.</summary>
+    public string? WhisperModelsFolder => _whisper.DataFolder is { } data ? Path.Combine(data, WhisperModelLocator.ModelsFolder) : null;
+
     /// <summary>The speech-to-text options in force.</summary>
     public SpeechToTextProviderOptions SpeechToTextOptions => _current.SpeechToTextOptions;
 
