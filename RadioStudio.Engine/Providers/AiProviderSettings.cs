@@ -236,6 +236,10 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
             Temperature = _llmConfig.Temperature,
             OfflineScript = _llmConfig.OfflineScript,
             OfflineWordDelayMilliseconds = _llmConfig.OfflineWordDelayMilliseconds,
+            ModelPath = _llmConfig.ModelPath,
+            ContextSize = _llmConfig.ContextSize,
+            Threads = _llmConfig.Threads,
+            MaxConcurrency = _llmConfig.MaxConcurrency,
         };
         foreach (var model in _llmConfig.FallbackModels)
         {
@@ -249,7 +253,7 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results.Select(r => r.MemberNames.Contains(nameof(LlmOptions.Provider)) ? "choose openai or offline." : r.ErrorMessage + ".");
+        return results.Select(r => r.MemberNames.Contains(nameof(LlmOptions.Provider)) ? "choose openai, local or offline." : r.ErrorMessage + ".");
     }
 
     private static IEnumerable<string> CheckSpeech(SpeechProviderChoice choice, string[] providers, string? apiKey, string section)
