@@ -41,6 +41,11 @@ public sealed class WhisperModel : IDisposable
             throw new SpeechProviderException($"The Whisper model '{path}' does not exist: download a ggml model (see docs/ai-callers.md).");
         }
 
+        if (WhisperModelHeader.Problem(file.FullName) is { } problem)
+        {
+            throw new SpeechProviderException($"The Whisper model '{path}' could not be loaded ({problem}).");
+        }
+
         try
         {
             var factory = WhisperFactory.FromPath(file.FullName);

@@ -16,7 +16,7 @@ public static class GgmlWhisperModelWriter
     private const int SpaceToken = 220;
 
     /// <summary>Writes the model to <paramref name="path"/> and returns its size in bytes.</summary>
-    public static long Write(string path, GgmlWhisperShape? shape = null, int seed = 16)
+    public static long Write(string path, GgmlWhisperShape? shape = null, int seed = 16, bool withSpaceToken = true)
     {
         var s = shape ?? GgmlWhisperShape.Tiny;
         var random = new Random(seed);
@@ -29,7 +29,7 @@ public static class GgmlWhisperModelWriter
             }
 
             WriteMelFilters(writer, s.Mels);
-            WriteVocabulary(writer, s.WrittenTokens);
+            WriteVocabulary(writer, s.WrittenTokens, withSpaceToken);
             foreach (var (name, dims, kind) in Tensors(s))
             {
                 WriteTensor(writer, name, dims, kind, random);
@@ -63,7 +63,7 @@ public static class GgmlWhisperModelWriter
         }
     }
 
-    private static void WriteVocabulary(BinaryWriter writer, int tokens)
+    private static void WriteVocabulary(BinaryWriter writer, int tokens, bool withSpaceToken)
     {
         // whisper.cpp fills the special tokens (end of text at 50256 onwards) itself when the list is shorter. It looks
         // up the single space (GPT-2's token 220) by text while decoding (suppress_blank): without it, std::map::at
@@ -74,7 +74,7 @@ public static class GgmlWhisperModelWriter
             var word = Encoding.UTF8.GetBytes(i switch
             {
                 < 26 => ((char)('a' + i)).ToString(),
-                SpaceToken => " ",
+                SpaceToken when withSpaceToken => " ",
                 _ => $" w{i}",
             });
             writer.Write(word.Length);

@@ -116,6 +116,47 @@ public sealed class WhisperSpeechToTextTests(WhisperModelFixture fixture) : ICla
     }
 
     [Fact]
+    public void Load_F32Weights_RefusedBeforeWhisperCppCouldAbortTheProcess()
+    {
+        using var folder = new Support.TempDirectory();
+        var path = Path.Combine(folder.Path, "ggml-f32.bin");
+        File.Copy(fixture.ModelPath, path);
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = 4 + (10 * 4); // magic, then the 11th hyper-parameter: ftype
+            file.Write(BitConverter.GetBytes(0));
+        }
+
+        var error = Assert.Throws<SpeechProviderException>(() => WhisperModel.Load(path, 1));
+
+        Assert.Contains("f32 weights", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_VocabularyWithoutSpaceToken_RefusedBeforeWhisperCppCouldAbortTheProcess()
+    {
+        using var folder = new Support.TempDirectory();
+        var path = Path.Combine(folder.Path, "ggml-nospace.bin");
+        Support.Models.GgmlWhisperModelWriter.Write(path, withSpaceToken: false);
+
+        var error = Assert.Throws<SpeechProviderException>(() => WhisperModel.Load(path, 1));
+
+        Assert.Contains("single-space token", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_GgufFile_RefusedAsNotAWhisperModel()
+    {
+        using var folder = new Support.TempDirectory();
+        var path = Path.Combine(folder.Path, "ggml-chat.bin");
+        Support.Models.GgufLlamaModelWriter.Write(path);
+
+        var error = Assert.Throws<SpeechProviderException>(() => WhisperModel.Load(path, 1));
+
+        Assert.Contains("not a ggml Whisper model", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MissingFile_ThrowsProviderErrorNamingTheFile()
     {
         var error = Assert.Throws<SpeechProviderException>(() => WhisperModel.Load("/nonexistent/ggml-tiny.en.bin", 1));
