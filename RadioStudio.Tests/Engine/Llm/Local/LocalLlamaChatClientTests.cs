@@ -23,8 +23,34 @@ public sealed class LocalLlamaChatClientTests(LocalModelFixture fixture) : IClas
             updates.Add(update);
         }
 
-        Console.WriteLine(string.Join("|", updates.Select(u => u.Text)));
         Assert.NotEmpty(updates);
         Assert.All(updates, u => Assert.Equal("random-llama.gguf", u.ModelId));
+    }
+
+    [Fact]
+    public async Task GetResponse_AllSlotsBusy_WaitsForOneAndThenAnswers()
+    {
+        using var model = LocalLlamaModel.Load(fixture.ModelPath, contextSize: 512, threads: 1, maxConcurrency: 1);
+        using var client = new LocalLlamaChatClient(model, null);
+        using var timeout = new CancellationTokenSource(Generous);
+        await model.Gate.WaitAsync(timeout.Token); // another reply holds the only slot
+
+        var waiting = client.GetResponseAsync(Prompt, new ChatOptions { MaxOutputTokens = 4 }, timeout.Token);
+
+        Assert.False(waiting.IsCompleted);
+        model.Gate.Release();
+        Assert.NotEmpty((await waiting).Text);
+        Assert.Equal(1, model.Gate.CurrentCount);
+    }
+
+    [Fact]
+    public async Task GetResponse_NoModel_ThrowsTheReasonForTheFallbackChain()
+    {
+        using var client = new LocalLlamaChatClient(null, "Llm:ModelPath is empty");
+
+        var error = await Assert.ThrowsAsync<LocalModelException>(() => client.GetResponseAsync(Prompt));
+
+        Assert.Equal("Llm:ModelPath is empty", error.Message);
+        Assert.Equal("no model", client.GetService<ChatClientMetadata>()?.DefaultModelId);
     }
 }

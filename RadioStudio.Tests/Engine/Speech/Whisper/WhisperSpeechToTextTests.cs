@@ -61,6 +61,23 @@ public sealed class WhisperSpeechToTextTests(WhisperModelFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Transcribe_AllSlotsBusy_WaitsForOneAndThenRuns()
+    {
+        using var model = WhisperModel.Load(fixture.ModelPath, maxConcurrency: 1);
+        var whisper = new WhisperSpeechToText(model, null, new WhisperSettings("en", 1, FitAudioContext: true));
+        using var timeout = new CancellationTokenSource(Generous);
+        await model.Gate.WaitAsync(timeout.Token); // another transcription holds the only slot
+
+        var waiting = CollectAsync(whisper.TranscribeStreamingAsync(PhoneSegment(1.5), cancellationToken: timeout.Token));
+
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(0, model.Gate.CurrentCount);
+        model.Gate.Release();
+        Assert.True(Assert.Single(await waiting).IsFinal);
+        Assert.Equal(1, model.Gate.CurrentCount);
+    }
+
+    [Fact]
     public async Task TranscribeSegments_AlreadyCancelled_ThrowsCancellation()
     {
         using var model = WhisperModel.Load(fixture.ModelPath, maxConcurrency: 1);
