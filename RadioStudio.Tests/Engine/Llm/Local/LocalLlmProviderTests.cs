@@ -35,6 +35,23 @@ public sealed class LocalLlmProviderTests(LocalModelFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Dialogue_LocalProvider_LatencyIsMeasuredLikeTheCloudModels()
+    {
+        var sink = new Sink();
+        using var clients = new LlmClients(
+            Options.Create(new LlmOptions { Provider = "local", MaxOutputTokens = 6, ContextSize = 512, Threads = 2 }), TimeProvider.System, NullLoggerFactory.Instance,
+            sinks: [sink], storage: Options.Create(new StorageOptions { Path = fixture.DataFolder }));
+        using var timeout = new CancellationTokenSource(Generous);
+
+        await LlmTestSupport.CollectAsync(clients.Dialogue.GetStreamingResponseAsync(Persona, cancellationToken: timeout.Token));
+
+        var timing = Assert.Single(sink.Timings);
+        Assert.True(timing.Succeeded);
+        Assert.NotNull(timing.TimeToFirstToken);
+        Assert.True(timing.Total >= timing.TimeToFirstToken);
+    }
+
+    [Fact]
     public async Task Utility_LocalProvider_AnswersNonStreamingFromTheSameModel()
     {
         using var clients = Create(fixture.DataFolder, new LlmOptions { Provider = "local", ModelPath = fixture.ModelPath, MaxOutputTokens = 8, ContextSize = 512, Threads = 2 });
@@ -100,4 +117,11 @@ public sealed class LocalLlmProviderTests(LocalModelFixture fixture) : IClassFix
 
     private static LlmClients Create(string dataFolder, LlmOptions options) =>
         new(Options.Create(options), TimeProvider.System, NullLoggerFactory.Instance, storage: Options.Create(new StorageOptions { Path = dataFolder }));
+
+    private sealed class Sink : ILlmLatencySink
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<LlmCallTiming> Timings { get; } = new();
+
+        public void Record(LlmCallTiming timing) => Timings.Enqueue(timing);
+    }
 }
