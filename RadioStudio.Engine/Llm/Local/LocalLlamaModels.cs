@@ -20,17 +20,6 @@ public sealed class LocalLlamaModels : IDisposable
     {
         _dataFolder = dataFolder;
         _logger = logger;
-        if (Interlocked.Exchange(ref _nativeLogRouted, 1) == 0)
-        {
-            // llama.cpp prints every tensor and buffer to stderr by default; keep its warnings and errors only.
-            NativeLogConfig.llama_log_set((level, message) =>
-            {
-                if (level is LLamaLogLevel.Warning or LLamaLogLevel.Error)
-                {
-                    LocalLlmLog.Native(logger, message.TrimEnd());
-                }
-            });
-        }
     }
 
     /// <summary>The chat client for <paramref name="options"/>: over the loaded model, or throwing the reason there is none.</summary>
@@ -51,6 +40,7 @@ public sealed class LocalLlamaModels : IDisposable
             {
                 if (!_loaded.TryGetValue(path, out var model))
                 {
+                    RouteNativeLog(_logger);
                     model = LocalLlamaModel.Load(path, options.ContextSize, options.Threads, options.MaxConcurrency);
                     _loaded[path] = model;
                     LocalLlmLog.Loaded(_logger, model.Name, model.Bytes / 1_000_000.0, options.ContextSize, options.Threads);
@@ -63,6 +53,33 @@ public sealed class LocalLlamaModels : IDisposable
         {
             LocalLlmLog.LoadFailed(_logger, path, e.Message, e);
             return new LocalLlamaChatClient(null, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// llama.cpp prints every tensor and buffer to stderr by default: keep its warnings and errors, in our log.
+    /// Done just before the first load (never for the offline or openai providers, which need no native library).
+    /// </summary>
+    private static void RouteNativeLog(ILogger logger)
+    {
+        if (Interlocked.Exchange(ref _nativeLogRouted, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            NativeLogConfig.llama_log_set((level, message) =>
+            {
+                if (level is LLamaLogLevel.Warning or LLamaLogLevel.Error)
+                {
+                    LocalLlmLog.Native(logger, message.TrimEnd());
+                }
+            });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new LocalModelException($"llama.cpp's native library could not be loaded: {e.Message}", e);
         }
     }
 
