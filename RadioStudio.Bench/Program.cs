@@ -9,6 +9,7 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- path [--seconds 2]
 // dotnet run -c Release --project RadioStudio.Bench -- quality [--quality Standard] [--tones 200]
 // dotnet run -c Release --project RadioStudio.Bench -- probe [--seconds 60]
+// dotnet run -c Release --project RadioStudio.Bench -- export [--minutes 60]
 // dotnet run -c Release --project RadioStudio.Bench -- stt [--data ./data] [--sentences 12] [--threads 4]
 return args.FirstOrDefault() switch
 {
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "path" => PathCostRunner.Run(args[1..]),
     "quality" => ResamplerQualityRunner.Run(args[1..]),
     "probe" => PlatformProbe.Run(args[1..]),
+    "export" => await ExportRenderRunner.RunAsync(args[1..]),
     "stt" => await SttAccuracyRunner.RunAsync(args[1..], Console.Out),
     _ => Usage(),
 };
@@ -32,6 +34,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | stt [--data DIR] [--sentences N] [--threads N]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | export [--minutes M] | stt [--data DIR] [--sentences N] [--threads N]");
     return 2;
 }

@@ -10,7 +10,8 @@ namespace RadioStudio.Engine.Export;
 /// in the background: the host's OFF AIR never waits for it, and a failure is logged, not thrown.
 /// </summary>
 public sealed partial class ExportOnShowEnd(
-    IStudioStore studio, ShowExporter exporter, ShowArchive archive, SqliteCallRecordStore calls, TimeProvider time, ILogger<ExportOnShowEnd> logger) : IHostedService, IDisposable
+    IStudioStore studio, ShowExporter exporter, ShowArchive archive, ExportProgressBoard board, SqliteCallRecordStore calls, TimeProvider time,
+    ILogger<ExportOnShowEnd> logger) : IHostedService, IDisposable
 {
     /// <summary>Longest wait for pending summaries before the chapters are written without them.</summary>
     public static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(30);
@@ -32,16 +33,28 @@ public sealed partial class ExportOnShowEnd(
             var live = state.Show is { IsLive: true } show ? show.Id : null;
             if (_liveShow is { } ended && live != ended)
             {
-                if (Volatile.Read(ref _stopped) == 0)
-                {
-                    Current = Task.Run(() => ExportAsync(ended, _stopping.Token));
-                }
+                Queue(ended);
             }
 
             _liveShow = live;
             return Task.CompletedTask;
         }, TimeSpan.Zero);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Exports (again) the show in the background, after any export already running; the pages follow its progress.</summary>
+    public void Queue(string showId)
+    {
+        if (Volatile.Read(ref _stopped) == 0)
+        {
+            board.Report(showId, new ExportProgress(ExportPhase.WaitingForSummaries));
+            var previous = Current;
+            Current = Task.Run(async () =>
+            {
+                await previous.ConfigureAwait(false);
+                await ExportAsync(showId, _stopping.Token).ConfigureAwait(false);
+            });
+        }
     }
 
     /// <inheritdoc />
@@ -84,6 +97,7 @@ public sealed partial class ExportOnShowEnd(
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             LogFailed(logger, showId, error.Message);
+            board.Report(showId, new ExportProgress(ExportPhase.NoMaster, Problem: error.Message));
         }
     }
 

@@ -3,35 +3,44 @@ using System.Text.Json;
 namespace RadioStudio.Engine.Export;
 
 /// <summary>
-/// Finds a show's program stems: the takes (folders with a <c>stems.json</c>) that started while the show was live,
-/// in order. A show that a restart interrupted has one take per part.
+/// Finds a show's program stems: the takes (folders with a <c>stems.json</c>) in the show's folder
+/// (<c>&lt;stems&gt;/&lt;showId&gt;/</c>), oldest first — a show that a restart interrupted has one take per part.
+/// Shows recorded before takes were filed by show are found by time: the takes that started while it was live.
 /// </summary>
 public static class ProgramStems
 {
-    /// <summary>The <c>program.wav</c> of every take of the show, oldest first.</summary>
-    public static IReadOnlyList<string> Find(string stemsFolder, DateTimeOffset showStarted, DateTimeOffset? showEnded)
+    private static readonly string[] ProgramFiles = ["program.wav", "program.flac"];
+
+    /// <summary>The program file of every take of the show, oldest first.</summary>
+    public static IReadOnlyList<string> Find(string stemsRoot, string showId, DateTimeOffset showStarted, DateTimeOffset? showEnded)
     {
-        if (!Directory.Exists(stemsFolder))
+        ArgumentNullException.ThrowIfNull(showId);
+        var showFolder = Path.Combine(stemsRoot, showId);
+        var filed = Takes(showFolder).Select(t => t.Program).ToList();
+        return filed.Count > 0
+            ? filed
+            : [.. Takes(stemsRoot).Where(t => t.Started >= showStarted - TimeSpan.FromSeconds(10) && (showEnded is null || t.Started <= showEnded)).Select(t => t.Program)];
+    }
+
+    private static IEnumerable<(DateTimeOffset Started, string Program)> Takes(string folder)
+    {
+        if (!Directory.Exists(folder))
         {
             return [];
         }
 
         var takes = new List<(DateTimeOffset Started, string Program)>();
-        foreach (var manifest in Directory.EnumerateFiles(stemsFolder, "stems.json", SearchOption.AllDirectories))
+        foreach (var manifest in Directory.EnumerateFiles(folder, "stems.json", SearchOption.AllDirectories))
         {
-            var program = Path.Combine(Path.GetDirectoryName(manifest)!, "program.wav");
-            if (!File.Exists(program) || Started(manifest) is not { } started)
-            {
-                continue;
-            }
-
-            if (started >= showStarted - TimeSpan.FromSeconds(10) && (showEnded is null || started <= showEnded))
+            var take = Path.GetDirectoryName(manifest)!;
+            var program = ProgramFiles.Select(f => Path.Combine(take, f)).FirstOrDefault(File.Exists);
+            if (program is not null && Started(manifest) is { } started)
             {
                 takes.Add((started, program));
             }
         }
 
-        return [.. takes.OrderBy(t => t.Started).Select(t => t.Program)];
+        return takes.OrderBy(t => t.Started);
     }
 
     private static DateTimeOffset? Started(string manifest)

@@ -1,3 +1,4 @@
+using RadioStudio.Engine.Persistence;
 using RadioStudio.Engine.Show.Memory;
 
 namespace RadioStudio.Engine.Export;
@@ -14,7 +15,7 @@ public sealed class ShowArchive(MemoryDatabase database, ShowExporter exporter)
         {
             using var command = c.CreateCommand();
             command.CommandText = """
-                SELECT s.id, s.title, s.started_ms, s.ended_ms, (SELECT COUNT(*) FROM call_records r WHERE r.show_id = s.id)
+                SELECT s.id, s.title, s.started_ms, s.ended_ms, s.downtime_ms, (SELECT COUNT(*) FROM call_records r WHERE r.show_id = s.id)
                 FROM shows s ORDER BY s.started_ms DESC, s.rowid DESC LIMIT $limit;
                 """;
             command.Parameters.AddWithValue("$limit", limit);
@@ -22,9 +23,8 @@ public sealed class ShowArchive(MemoryDatabase database, ShowExporter exporter)
             var shows = new List<ShowSummary>();
             while (reader.Read())
             {
-                shows.Add(new ShowSummary(
-                    reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                    reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), reader.GetInt32(4)));
+                var show = ShowRows.Read(reader);
+                shows.Add(new ShowSummary(show.Id, show.Title, show.Started, show.Ended, reader.GetInt32(5)) { Duration = show.Duration ?? TimeSpan.Zero });
             }
 
             return shows;

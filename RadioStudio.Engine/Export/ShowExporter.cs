@@ -6,19 +6,25 @@ using RadioStudio.Engine.Persistence;
 namespace RadioStudio.Engine.Export;
 
 /// <summary>
-/// Writes a show's transcript files, chapters and notes into <c>&lt;data&gt;/exports/&lt;showId&gt;/</c>
-/// (each file written whole to a temporary name, then moved into place, so a download never sees half a file).
-/// Can be run again at any time: it regenerates everything from the database.
+/// Writes a show's transcript files, chapters, notes and podcast master into the show's own folder, next to its
+/// stems (<c>&lt;stems&gt;/&lt;showId&gt;/</c>); each file is written whole under a temporary name, then moved into
+/// place, so a download never sees half a file. Can be run again at any time: it regenerates everything from the
+/// database and the stems.
 /// </summary>
 public sealed partial class ShowExporter(
-    ShowTimelineReader reader, MasterRenderer master, IOptions<StorageOptions> storage, IOptions<AudioOptions> audio, ILogger<ShowExporter> logger)
+    ShowTimelineReader reader, MasterRenderer master, StemCompressor compressor, ExportProgressBoard board, IOptions<StorageOptions> storage,
+    IOptions<AudioOptions> audio, ILogger<ShowExporter> logger) : IDisposable
 {
     /// <summary>The files an export writes, by download name.</summary>
     public static readonly IReadOnlyList<string> Files =
         ["transcript.txt", "transcript.vtt", "transcript.srt", "transcript.json", "chapters.json", "notes.md", "episode.mp3", "episode.flac"];
 
-    /// <summary>The folder a show's export lives in.</summary>
-    public string FolderOf(string showId) => Path.Combine(storage.Value.FullPath, "exports", showId);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    /// <summary>The folder every stem take and export file of a show lives in.</summary>
+    public string FolderOf(string showId) => Path.Combine(StemsRoot, showId);
+
+    private string StemsRoot => AudioOptions.Resolve(storage.Value.FullPath, audio.Value.StemsFolder);
 
     /// <summary>Writes every file for the show; returns its folder, or null when there is no such show.</summary>
     public async Task<string?> ExportAsync(string showId, CancellationToken cancellationToken = default)
@@ -29,38 +35,64 @@ public sealed partial class ShowExporter(
             return null;
         }
 
-        var folder = FolderOf(timeline.Show.Id);
-        Directory.CreateDirectory(folder);
-        await WriteAsync(folder, "transcript.txt", TranscriptTextWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
-        await WriteAsync(folder, "transcript.vtt", WebVttWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
-        await WriteAsync(folder, "transcript.srt", SrtWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
-        await WriteAsync(folder, "transcript.json", PodcastJsonWriter.Transcript(timeline), cancellationToken).ConfigureAwait(false);
-        await WriteAsync(folder, "chapters.json", PodcastJsonWriter.Chapters(timeline), cancellationToken).ConfigureAwait(false);
-        await WriteAsync(folder, "notes.md", ShowNotesWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
-        LogExported(logger, timeline.Show.Title, timeline.Calls.Count, folder);
-        await RenderMasterAsync(timeline, folder, cancellationToken).ConfigureAwait(false);
-        return folder;
+        // Renders share two cores with the live show: one export at a time.
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var id = timeline.Show.Id;
+            var folder = FolderOf(id);
+            Directory.CreateDirectory(folder);
+            board.Report(id, new ExportProgress(ExportPhase.WritingTranscripts));
+            await WriteAsync(folder, "transcript.txt", TranscriptTextWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(folder, "transcript.vtt", WebVttWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(folder, "transcript.srt", SrtWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(folder, "transcript.json", PodcastJsonWriter.Transcript(timeline), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(folder, "chapters.json", PodcastJsonWriter.Chapters(timeline), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(folder, "notes.md", ShowNotesWriter.Write(timeline), cancellationToken).ConfigureAwait(false);
+            LogExported(logger, timeline.Show.Title, timeline.Calls.Count, folder);
+            var rendered = await RenderMasterAsync(timeline, folder, cancellationToken).ConfigureAwait(false);
+            if (audio.Value.StemFormat == StemFormat.Flac && timeline.Show.Ended is not null)
+            {
+                // The takes are finished once the show is off air; the episode is already downloadable meanwhile.
+                board.Report(id, rendered with { Phase = ExportPhase.CompressingStems, Fraction = null });
+                await compressor.CompressAsync(folder, cancellationToken).ConfigureAwait(false);
+            }
+
+            board.Report(id, rendered);
+            return folder;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
     }
 
     /// <summary>The podcast master from the show's program stem(s), when it has any; a failure is logged, the text files stay.</summary>
-    private async Task RenderMasterAsync(ShowTimeline timeline, string folder, CancellationToken cancellationToken)
+    private async Task<ExportProgress> RenderMasterAsync(ShowTimeline timeline, string folder, CancellationToken cancellationToken)
     {
-        var stems = ProgramStems.Find(AudioOptions.Resolve(storage.Value.FullPath, audio.Value.StemsFolder), timeline.Show.Started, timeline.Show.Ended);
+        var stems = ProgramStems.Find(StemsRoot, timeline.Show.Id, timeline.Show.Started, timeline.Show.Ended);
         if (stems.Count == 0)
         {
-            return;
+            return new ExportProgress(ExportPhase.NoMaster, Problem: "no program stem was recorded for this show");
         }
 
+        var id = timeline.Show.Id;
         try
         {
-            var program = stems.Count == 1 ? stems[0] : await MasterRenderer.JoinAsync(stems, folder, cancellationToken).ConfigureAwait(false);
-            await master.RenderAsync(program, timeline, folder, cancellationToken).ConfigureAwait(false);
+            board.Report(id, new ExportProgress(ExportPhase.RenderingMaster, 0));
+            await master.RenderAsync(stems, timeline, folder, p => board.Report(id, new ExportProgress(ExportPhase.RenderingMaster, p)), cancellationToken)
+                .ConfigureAwait(false);
+            return new ExportProgress(ExportPhase.Done, 1);
         }
         catch (Exception error) when (error is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
             LogMasterFailed(logger, timeline.Show.Title, error.Message);
+            return new ExportProgress(ExportPhase.NoMaster, Problem: error.Message);
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _oneAtATime.Dispose();
 
     private static async Task WriteAsync(string folder, string name, string content, CancellationToken cancellationToken)
     {

@@ -14,6 +14,6 @@ public sealed record ShowTimeline(ShowInfo Show, IReadOnlyList<TranscriptEntry> 
 {
     /// <summary>The show's length: until OFF AIR, or the last thing said while it is live.</summary>
     public TimeSpan Duration =>
-        Show.Ended is { } ended ? ended - Show.Started
+        Show.Duration is { } duration ? duration
         : Entries.Count == 0 ? TimeSpan.Zero : Entries.Max(e => e.End > e.Start ? e.End : e.Start);
 }

@@ -30,14 +30,11 @@ public sealed class ShowTimelineReader(MemoryDatabase database, SqliteCallRecord
     {
         using var command = connection.CreateCommand();
         command.CommandText = showId == "latest"
-            ? "SELECT id, title, started_ms, ended_ms FROM shows ORDER BY started_ms DESC, rowid DESC LIMIT 1;"
-            : "SELECT id, title, started_ms, ended_ms FROM shows WHERE id = $id;";
+            ? $"SELECT {ShowRows.Columns} FROM shows ORDER BY started_ms DESC, rowid DESC LIMIT 1;"
+            : $"SELECT {ShowRows.Columns} FROM shows WHERE id = $id;";
         command.Parameters.AddWithValue("$id", showId);
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new ShowInfo(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
-            : null;
+        return reader.Read() ? ShowRows.Read(reader) : null;
     }
 
     private static List<TranscriptEntry> ReadEntries(SqliteConnection connection, string showId)

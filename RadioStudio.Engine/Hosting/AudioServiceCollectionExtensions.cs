@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Audio;
+using RadioStudio.Engine.Audio.Codecs;
 using RadioStudio.Engine.Audio.Devices;
 using RadioStudio.Engine.Audio.Graph;
 using RadioStudio.Engine.Audio.Recording;
@@ -24,7 +26,10 @@ public static class AudioServiceCollectionExtensions
         services.AddSingleton<MeterFeed>();
         services.AddSingleton<HostMicrophone>();
         services.AddSingleton<IAudioDeviceCatalog, PortAudioDeviceCatalog>();
-        services.AddSingleton<StemRecorder>();
+        services.AddSingleton(sp => new StemRecorder(sp.GetRequiredService<ILogger<StemRecorder>>(), sp.GetRequiredService<TimeProvider>())
+        {
+            SampleFormat = sp.GetRequiredService<IOptions<AudioOptions>>().Value.StemFormat == StemFormat.Float32 ? WavSampleFormat.Float32 : WavSampleFormat.Pcm24,
+        });
         services.AddSingleton<AudioService>();
         services.AddHostedService(sp => sp.GetRequiredService<AudioService>());
         services.AddSingleton<AudioDesk>();

@@ -9,8 +9,11 @@ public static class ExportServiceCollectionExtensions
     /// <summary>Registers the exporter (needs <see cref="ShowMemoryServiceCollectionExtensions.AddShowMemory"/>).</summary>
     public static IServiceCollection AddShowExport(this IServiceCollection services)
     {
+        services.AddStudioOptions<ExportOptions>(ExportOptions.SectionName);
+        services.AddSingleton<ExportProgressBoard>();
         services.AddSingleton<ShowTimelineReader>();
         services.AddSingleton<MasterRenderer>();
+        services.AddSingleton<StemCompressor>();
         services.AddSingleton<ShowExporter>();
         services.AddSingleton<ShowArchive>();
         services.AddSingleton<ExportOnShowEnd>();

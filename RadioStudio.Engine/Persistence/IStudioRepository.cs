@@ -8,6 +8,12 @@ public interface IStudioRepository
     /// <summary>Creates the database or upgrades its schema.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Notes that the live show was running at <paramref name="at"/> (a heartbeat; a restart counts the time since the
+    /// last one as downtime) and adds <paramref name="addDowntime"/> to the time the show clock leaves out.
+    /// </summary>
+    Task MarkShowAliveAsync(string showId, DateTimeOffset at, TimeSpan addDowntime, CancellationToken cancellationToken);
+
     /// <summary>Loads the latest show (live or not), its transcript and the settings.</summary>
     Task<RestoredStudio> LoadAsync(CancellationToken cancellationToken);
 

@@ -108,6 +108,12 @@ internal static class SqliteMigrations
             updated_ms  INTEGER NOT NULL
         );
         """,
+        // 5: the show clock leaves out the time the studio was down mid-show: downtime_ms is added up at each
+        // restart from alive_ms, the last moment the studio was known running the show.
+        """
+        ALTER TABLE shows ADD COLUMN downtime_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE shows ADD COLUMN alive_ms INTEGER;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

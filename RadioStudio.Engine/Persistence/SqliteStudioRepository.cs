@@ -53,22 +53,20 @@ public sealed class SqliteStudioRepository(IOptions<StorageOptions> options) : I
         {
             var connection = Open();
             ShowInfo? show = null;
+            DateTimeOffset? aliveAt = null;
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = "SELECT id, title, started_ms, ended_ms FROM shows ORDER BY started_ms DESC, rowid DESC LIMIT 1;";
+                command.CommandText = "SELECT id, title, started_ms, ended_ms, downtime_ms, alive_ms FROM shows ORDER BY started_ms DESC, rowid DESC LIMIT 1;";
                 using var reader = command.ExecuteReader();
                 if (reader.Read())
                 {
-                    show = new ShowInfo(
-                        reader.GetString(0),
-                        reader.GetString(1),
-                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                        reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+                    show = ShowRows.Read(reader);
+                    aliveAt = reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5));
                 }
             }
 
             var transcript = show is null ? [] : ReadTranscript(connection, show.Id);
-            return Task.FromResult(new RestoredStudio(show, transcript, ReadSettings(connection), DatabaseFile));
+            return Task.FromResult(new RestoredStudio(show, transcript, ReadSettings(connection), DatabaseFile, aliveAt));
         }
     }
 
@@ -79,11 +77,27 @@ public sealed class SqliteStudioRepository(IOptions<StorageOptions> options) : I
         lock (_gate)
         {
             using var command = Open().CreateCommand();
-            command.CommandText = "INSERT INTO shows (id, title, started_ms, ended_ms) VALUES ($id, $title, $started, $ended);";
+            command.CommandText = "INSERT INTO shows (id, title, started_ms, ended_ms, alive_ms) VALUES ($id, $title, $started, $ended, $started);";
             command.Parameters.AddWithValue("$id", show.Id);
             command.Parameters.AddWithValue("$title", show.Title);
             command.Parameters.AddWithValue("$started", show.Started.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$ended", (object?)show.Ended?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            command.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task MarkShowAliveAsync(string showId, DateTimeOffset at, TimeSpan addDowntime, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            using var command = Open().CreateCommand();
+            command.CommandText = "UPDATE shows SET alive_ms = $at, downtime_ms = downtime_ms + $down WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", showId);
+            command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$down", (long)addDowntime.TotalMilliseconds);
             command.ExecuteNonQuery();
         }
 

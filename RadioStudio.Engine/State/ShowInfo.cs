@@ -6,11 +6,17 @@ public sealed record ShowInfo(string Id, string Title, DateTimeOffset Started, D
     /// <summary>True while the show is running.</summary>
     public bool IsLive => Ended is null;
 
-    /// <summary>Show-relative time of <paramref name="instant"/>, never negative.</summary>
+    /// <summary>Time the studio was down while the show was live (restarts); the show clock leaves it out.</summary>
+    public TimeSpan Downtime { get; init; }
+
+    /// <summary>The show's length on air: until OFF AIR, without the downtime.</summary>
+    public TimeSpan? Duration => Ended is { } ended ? Elapsed(ended) : null;
+
+    /// <summary>Show-relative time of <paramref name="instant"/> (at or after the last restart), never negative.</summary>
     public TimeSpan Elapsed(DateTimeOffset instant)
     {
         var end = Ended is { } ended && ended < instant ? ended : instant;
-        var elapsed = end - Started;
+        var elapsed = end - Started - Downtime;
         return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
     }
 }

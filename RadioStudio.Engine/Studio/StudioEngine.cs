@@ -32,6 +32,7 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
     private volatile StudioState _state;
     private Task _loops = Task.CompletedTask;
     private int _started;
+    private int _markedStopped;
 
     /// <summary>Creates the engine; nothing runs until <see cref="StartAsync"/>.</summary>
     public StudioEngine(
@@ -89,10 +90,11 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
             StudioEngineLog.OrphansClosed(_logger, orphans);
         }
 
-        _state = Restore(_state, restored);
-        if (restored.Show is { } show)
+        _state = await ShowResumption.ResumeAsync(Restore(_state, restored), restored.ShowAliveAt, _repository, _time.GetUtcNow(), _logger, cancellationToken)
+            .ConfigureAwait(false);
+        if (_state.Show is { } show)
         {
-            StudioEngineLog.Restored(_logger, show.Title, restored.Transcript.Count, show.IsLive ? "ON AIR" : "off air");
+            StudioEngineLog.Restored(_logger, show.Title, _state.Transcript.Count, show.IsLive ? "ON AIR" : "off air");
         }
 
         StudioEngineLog.Ready(_logger, restored.Source);
@@ -121,6 +123,13 @@ public sealed partial class StudioEngine : IStudioStore, IStudioControl, IHosted
         {
             // The host's shutdown time ran out: every command already applied was committed to the database
             // before it completed, so the process may end now (the loops end with it).
+            return;
+        }
+
+        // The loops are done: the last moment of a live show, so a restart counts exactly the time it was down.
+        if (_state.Show is { IsLive: true } show && Interlocked.Exchange(ref _markedStopped, 1) == 0)
+        {
+            await _repository.MarkShowAliveAsync(show.Id, _time.GetUtcNow(), TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -53,4 +53,7 @@ internal static partial class StudioEngineLog
 
     [LoggerMessage(8, LogLevel.Information, "Studio restored: show \"{Title}\" with {Lines} transcript lines, {State}")]
     public static partial void Restored(ILogger logger, string title, int lines, string state);
+
+    [LoggerMessage(41, LogLevel.Warning, "Show \"{Title}\" resumed ON AIR after the studio was down for {Downtime}; the show clock leaves that out")]
+    public static partial void ShowResumed(ILogger logger, string title, string downtime);
 }

@@ -22,6 +22,14 @@ internal static class WavHeader
     private const int Ds64BodyLength = 28;
     private const uint UnknownSize = uint.MaxValue;
 
+    /// <summary>Bytes per sample of each format.</summary>
+    public static int BytesPerSample(WavSampleFormat format) => format switch
+    {
+        WavSampleFormat.Pcm16 => 2,
+        WavSampleFormat.Pcm24 => 3,
+        _ => 4,
+    };
+
     /// <summary>The header's length for this format and layout.</summary>
     public static int Length(WavSampleFormat format, bool reserveRf64) =>
         (format == WavSampleFormat.Float32 ? 58 : 44) + (reserveRf64 ? Ds64ChunkLength : 0);
@@ -34,7 +42,7 @@ internal static class WavHeader
     public static int Write(Span<byte> destination, int sampleRate, int channels, WavSampleFormat format, long dataBytes, bool reserveRf64 = false, long maxRiffSize = MaxRiffSize)
     {
         var isFloat = format == WavSampleFormat.Float32;
-        var bytesPerSample = isFloat ? 4 : 2;
+        var bytesPerSample = BytesPerSample(format);
         var blockAlign = channels * bytesPerSample;
         var length = Length(format, reserveRf64);
         var riffSize64 = length - 8 + dataBytes + (dataBytes & 1);

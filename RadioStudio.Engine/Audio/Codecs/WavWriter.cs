@@ -66,7 +66,7 @@ public sealed class WavWriter : IDisposable
         _sampleRate = sampleRate;
         _channels = channels;
         _format = format;
-        _bytesPerSample = format == WavSampleFormat.Pcm16 ? 2 : 4;
+        _bytesPerSample = WavHeader.BytesPerSample(format);
         _reserveRf64 = reserveRf64;
         _maxRiffSize = maxRiffSize;
         _headerStart = stream.CanSeek ? stream.Position : 0;
@@ -115,6 +115,17 @@ public sealed class WavWriter : IDisposable
             if (_format == WavSampleFormat.Pcm16)
             {
                 Pcm16.FromFloat(chunk, bytes);
+            }
+            else if (_format == WavSampleFormat.Pcm24)
+            {
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    // Rounded, clipped at full scale: −1 → −8388608, just under +1 → 8388607.
+                    var value = (int)Math.Clamp(MathF.Round(chunk[i] * 8388608f), -8388608f, 8388607f);
+                    bytes[i * 3] = (byte)value;
+                    bytes[(i * 3) + 1] = (byte)(value >> 8);
+                    bytes[(i * 3) + 2] = (byte)(value >> 16);
+                }
             }
             else
             {

@@ -29,6 +29,13 @@ public sealed class AudioOptions
     /// </summary>
     public string? InputDevice { get; set; }
 
+    /// <summary>
+    /// How stems are stored: <see cref="StemFormat.Flac"/> (default: 24-bit WAV while recording, losslessly
+    /// compressed to FLAC when the show is exported), <see cref="StemFormat.Pcm24"/> (24-bit WAV, ¾ of float) or
+    /// <see cref="StemFormat.Float32"/> (bit-exact copies of the float mix, about 80 MB a minute for the desk).
+    /// </summary>
+    public StemFormat StemFormat { get; set; } = StemFormat.Flac;
+
     /// <summary>Record stems while ON AIR.</summary>
     public bool RecordStems { get; set; } = true;
 

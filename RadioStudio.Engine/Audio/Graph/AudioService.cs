@@ -156,7 +156,8 @@ public sealed partial class AudioService : IHostedService, IAsyncDisposable
         var record = state.OnAir && _options.RecordStems;
         if (record && !_recording)
         {
-            _recording = Stems.Start(_stemsFolder, state.Show?.Title ?? "show");
+            // Every take of a show (a restart makes another) goes in the show's folder, where its export is written too.
+            _recording = Stems.Start(state.Show is { } show ? Path.Combine(_stemsFolder, show.Id) : _stemsFolder, state.Show?.Title ?? "show");
         }
         else if (!record && _recording)
         {

@@ -181,7 +181,7 @@ public sealed partial class StemRecorder
     private WavWriter Open(Session session, int bus)
     {
         var path = Path.Combine(session.Folder, session.Layout[bus].Name + ".wav");
-        var writer = new WavWriter(path, AudioClock.SampleRate, 1, WavSampleFormat.Float32, reserveRf64: true, _maxRiffSize);
+        var writer = new WavWriter(path, AudioClock.SampleRate, 1, SampleFormat, reserveRf64: true, _maxRiffSize);
         session.Writers[bus] = writer;
         writer.WriteSilence((session.Next - session.First) * MixBlock.Samples);
         return writer;
@@ -291,7 +291,7 @@ public sealed partial class StemRecorder
             1,
             session.StartedUtc,
             AudioClock.SampleRate,
-            "float32",
+            SampleFormat == WavSampleFormat.Float32 ? "float32" : SampleFormat == WavSampleFormat.Pcm24 ? "pcm24" : "pcm16",
             take.StartedBlockIndex,
             take.Blocks,
             take.Blocks * MixBlock.Samples,

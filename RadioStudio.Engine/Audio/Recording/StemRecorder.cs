@@ -20,8 +20,9 @@ namespace RadioStudio.Engine.Audio.Recording;
 /// unclean exit leaves playable files.
 /// </para>
 /// <para>
-/// Float32 rather than 24-bit PCM: the mix is float, so float stems are bit-exact copies (no dither, no
+/// <see cref="SampleFormat"/> is Float32 by default: the mix is float, so float stems are bit-exact copies (no
 /// clipping of overs above 0 dBFS that a later gain change could still rescue), at 4 instead of 3 bytes per sample.
+/// The studio records 24-bit PCM unless <c>Audio:StemFormat</c> asks for float (decision 0012).
 /// </para>
 /// <para>
 /// Phone slots get a file only once they are first active (a 6-slot desk usually uses two); the file is then
@@ -82,6 +83,9 @@ public sealed partial class StemRecorder : IMixOutput, IAsyncDisposable
         _queueBlocks = queueBlocks;
         _maxRiffSize = maxRiffSize;
     }
+
+    /// <summary>The sample encoding of the next take's files (a take keeps the one it started with).</summary>
+    public WavSampleFormat SampleFormat { get; init; } = WavSampleFormat.Float32;
 
     /// <summary>Raised (on the caller's or the writer thread) whenever <see cref="Status"/> changes.</summary>
     public event Action<StemRecorderStatus>? StatusChanged;

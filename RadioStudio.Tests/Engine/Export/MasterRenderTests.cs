@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Export;
 using RadioStudio.Engine.Show.Memory;
 using RadioStudio.Engine.State;
@@ -19,7 +20,7 @@ public sealed partial class MasterRenderTests
     public async Task Render_QuietCallerAndALoudEffect_Minus16LufsTruePeakUnderMinus1_ChaptersReadBack()
     {
         using var folder = new TempDirectory();
-        var stems = Path.Combine(folder.Path, "stems", "20261204-220001-Night-Owls");
+        var stems = Path.Combine(folder.Path, "stems", "S1", "20261204-220001-Night-Owls");
         Directory.CreateDirectory(stems);
         // 30 s of host-level speech noise, 30 s of a quiet caller (about 20 dB lower), a 2 s effect near full scale, 10 s more host.
         await FfmpegAsync("-f", "lavfi", "-i", "anoisesrc=color=pink:amplitude=0.25:duration=30:seed=1",
@@ -29,10 +30,11 @@ public sealed partial class MasterRenderTests
             "-filter_complex", "[0][1][2][3]concat=n=4:v=0:a=1,aresample=48000", "-ac", "1", "-c:a", "pcm_f32le", Path.Combine(stems, "program.wav"));
         await File.WriteAllTextAsync(Path.Combine(stems, "stems.json"), $$"""{"version":1,"startedUtc":"{{OnAir.AddSeconds(1):O}}","sampleRate":48000}""");
         var timeline = Timeline();
-        var programs = ProgramStems.Find(Path.Combine(folder.Path, "stems"), OnAir, OnAir.AddSeconds(72));
-        var program = Assert.Single(programs);
+        var programs = ProgramStems.Find(Path.Combine(folder.Path, "stems"), "S1", OnAir, OnAir.AddSeconds(72));
+        Assert.Single(programs);
+        var reported = new List<double>();
 
-        var mp3 = await new MasterRenderer(NullLogger<MasterRenderer>.Instance).RenderAsync(program, timeline, folder.Path);
+        var mp3 = await Renderer().RenderAsync(programs, timeline, folder.Path, reported.Add);
 
         foreach (var file in new[] { mp3, Path.Combine(folder.Path, "episode.flac") })
         {
@@ -41,11 +43,78 @@ public sealed partial class MasterRenderTests
             Assert.True(truePeak <= -1.0, $"{Path.GetFileName(file)}: true peak {truePeak} dBTP");
         }
 
+        Assert.Equal(1, reported[^1]);
+        Assert.True(reported.Count > 3, $"progress reported {reported.Count} times");
+        Assert.Equal(reported.Order(), reported);
         var chapters = await ChaptersAsync(mp3);
         Assert.Equal(PodcastJsonWriter.ChapterList(timeline).Select(c => c.Start.TotalSeconds), chapters.Select(c => c.Start));
         Assert.Equal("Dave — Dave says the county roads are a mess.", chapters[1].Title);
         Assert.Contains("Night Owls", await FfprobeAsync("-show_entries", "format_tags=title", "-of", "default=nw=1", mp3), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Render_ShowSplitByARestart_JoinsThePartsWithoutTheDowntime()
+    {
+        using var folder = new TempDirectory();
+        var show = Path.Combine(folder.Path, "stems", "S1");
+        var first = Path.Combine(show, "20261204-220001-Night-Owls");
+        var second = Path.Combine(show, "20261204-220500-Night-Owls");
+        foreach (var (take, length, startedUtc) in new[] { (first, 40, OnAir.AddSeconds(1)), (second, 32, OnAir.AddMinutes(5)) })
+        {
+            Directory.CreateDirectory(take);
+            await FfmpegAsync("-f", "lavfi", "-i", $"anoisesrc=color=pink:amplitude=0.1:duration={length}:seed=4", "-ac", "1", "-ar", "48000",
+                "-c:a", "pcm_f32le", Path.Combine(take, "program.wav"));
+            await File.WriteAllTextAsync(Path.Combine(take, "stems.json"), $$"""{"version":1,"startedUtc":"{{startedUtc:O}}","sampleRate":48000}""");
+        }
+
+        var programs = ProgramStems.Find(Path.Combine(folder.Path, "stems"), "S1", OnAir, OnAir.AddMinutes(6));
+        Assert.Equal([Path.Combine(first, "program.wav"), Path.Combine(second, "program.wav")], programs);
+
+        var mp3 = await Renderer().RenderAsync(programs, Timeline(), folder.Path);
+
+        var seconds = double.Parse(await FfprobeAsync("-show_entries", "format=duration", "-of", "csv=p=0", Path.Combine(folder.Path, "episode.flac")), CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, 71.9, 72.1);
+        var (integrated, truePeak) = await MeasureAsync(mp3);
+        Assert.InRange(integrated, -17, -15);
+        Assert.True(truePeak <= -1.0, $"true peak {truePeak} dBTP");
+        Assert.False(File.Exists(Path.Combine(folder.Path, "program-parts.txt")), "the concat list is cleaned up");
+    }
+
+    [Fact]
+    public void Parse_Ebur128Summary_ReadsIntegratedAndTruePeak()
+    {
+        const string printed = """
+            [Parsed_ebur128_0 @ 0x1] Summary:
+
+              Integrated loudness:
+                I:         -23.4 LUFS
+                Threshold: -33.9 LUFS
+
+              True peak:
+                Peak:       -3.2 dBFS
+            """;
+
+        var measured = ProgramLoudness.Parse(printed);
+
+        Assert.Equal(-23.4, measured.Integrated);
+        Assert.Equal(-3.2, measured.TruePeak);
+        Assert.Throws<InvalidOperationException>(() => ProgramLoudness.Parse("no summary here"));
+    }
+
+    [Fact]
+    public void MasterGain_BelowTheCeiling_IsTheMeasuredGainExactly()
+    {
+        var gain = new MasterGain(MasterGain.Toward(new ProgramLoudness(-22, -12)));
+        var samples = Enumerable.Range(0, 9600).Select(i => 0.1f * MathF.Sin(i * 0.05f)).ToArray();
+        var expected = samples.Select(s => s * (float)Math.Pow(10, 6 / 20.0)).ToArray();
+
+        gain.Process(samples);
+
+        Assert.Equal(6, gain.GainDb, 6);
+        Assert.Equal(expected, samples);
+    }
+
+    private static MasterRenderer Renderer() => new(Options.Create(new ExportOptions()), NullLogger<MasterRenderer>.Instance);
 
     private static ShowTimeline Timeline() => new(
         new ShowInfo("S1", "Night Owls", OnAir, OnAir.AddSeconds(72)),

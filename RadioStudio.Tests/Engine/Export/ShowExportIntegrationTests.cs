@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using RadioStudio.Engine.Audio.Recording;
 using RadioStudio.Engine.Export;
 using RadioStudio.Engine.Studio;
 using RadioStudio.Tests.Support;
@@ -18,6 +19,8 @@ public sealed class ShowExportIntegrationTests
             var control = before.Services.GetRequiredService<IStudioControl>();
             await control.SetOnAirAsync(true);
             await control.AddHostLineAsync("First line, before the studio restarts.");
+            var stems = before.Services.GetRequiredService<StemRecorder>();
+            await Poll.AssertUntilAsync(() => stems.Status.BlocksWritten >= 50, "the first part records a second of stems");
         }
 
         await using var after = new StudioWebFactory(dataFolder: data.Path);
@@ -30,6 +33,15 @@ public sealed class ShowExportIntegrationTests
         var export = after.Services.GetRequiredService<ExportOnShowEnd>();
         await Poll.AssertUntilAsync(() => File.Exists(Path.Combine(after.Services.GetRequiredService<ShowExporter>().FolderOf(showId), "notes.md")), "the export is written at OFF AIR");
         await export.Current;
+
+        // Both parts of the show were recorded into its folder, exported into it, and compressed to FLAC there.
+        var folder = after.Services.GetRequiredService<ShowExporter>().FolderOf(showId);
+        var files = string.Join(", ", Directory.EnumerateFiles(data.Path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(data.Path, f)));
+        Assert.True(2 == Directory.EnumerateFiles(folder, "stems.json", SearchOption.AllDirectories).Count(), files);
+        Assert.True(2 == Directory.EnumerateFiles(folder, "program.flac", SearchOption.AllDirectories).Count(), files);
+        Assert.Empty(Directory.EnumerateFiles(folder, "*.wav", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(folder, "episode.mp3")), "the episode was rendered from both parts");
+        Assert.Equal(ExportPhase.Done, after.Services.GetRequiredService<ExportProgressBoard>().Of(showId)?.Phase);
 
         using var http = after.CreateClient();
         var vtt = await http.GetStringAsync($"/shows/{showId}/transcript.vtt");

@@ -39,15 +39,49 @@ public sealed class StudioPersistenceTests : IDisposable
         Assert.Equal(showId, state.Show!.Id);
         Assert.Equal(EngineHarness.Epoch, state.Show.Started);
         Assert.Equal(
-            [("Host", PartyKind.Host, "Welcome back.", 10.0), ("Ann", PartyKind.Phone, "Hi, long-time listener.", 15.0), ("Studio", PartyKind.System, "Line 2 dropped", 15.0)],
+            [("Host", PartyKind.Host, "Welcome back.", 10.0), ("Ann", PartyKind.Phone, "Hi, long-time listener.", 15.0), ("Studio", PartyKind.System, "Line 2 dropped", 15.0),
+             ("Studio", PartyKind.System, "The studio was off the air for 3 min 00 s here (a restart); the show clock leaves that time out.", 15.0)],
             state.Transcript.Select(e => (e.Speaker, e.Kind, e.Text, e.Start.TotalSeconds)));
         Assert.Equal(RespondMode.Auto, state.RespondMode);
         Assert.True(state.AutoFollowUp);
+        Assert.Equal(TimeSpan.FromMinutes(3), state.Show.Downtime);
 
-        // The show clock carries on from the original start.
+        // The show clock carries on from where it stopped: the three minutes down are not counted.
         time.Advance(TimeSpan.FromSeconds(1));
         var ticked = await second.Engine.WaitForAsync(s => s.Now > EngineHarness.Epoch.AddMinutes(3).AddSeconds(15));
-        Assert.True(ticked.ShowElapsed >= TimeSpan.FromMinutes(3));
+        Assert.Equal(TimeSpan.FromSeconds(16), ticked.ShowElapsed);
+        await second.Engine.AddHostLineAsync("And we're back.");
+        Assert.Equal(16, second.Engine.Current.Transcript[^1].Start.TotalSeconds);
+    }
+
+    [Fact]
+    public async Task Restart_AfterACrashMidShow_CountsDowntimeFromTheLastHeartbeat()
+    {
+        var time = new FakeTimeProvider(EngineHarness.Epoch);
+        string file;
+        await using (var first = await EngineHarness.StartAsync(_folder.Path, time))
+        {
+            await first.Engine.SetOnAirAsync(true);
+            file = first.Repository.DatabaseFile;
+        }
+
+        // A crash leaves the last heartbeat (the tick at 40 s) and no clean stop: rewrite what the database holds.
+        using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE shows SET alive_ms = $alive;";
+            command.Parameters.AddWithValue("$alive", EngineHarness.Epoch.AddSeconds(40).ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+        }
+
+        time.Advance(TimeSpan.FromMinutes(10));
+        await using var second = await EngineHarness.StartAsync(_folder.Path, time);
+
+        Assert.True(second.Engine.Current.OnAir);
+        Assert.Equal(TimeSpan.FromSeconds(560), second.Engine.Current.Show!.Downtime);
+        Assert.Equal(TimeSpan.FromSeconds(40), second.Engine.Current.Show.Elapsed(time.GetUtcNow()));
+        Assert.Contains("off the air for 9 min 20 s", second.Engine.Current.Transcript[^1].Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RadioStudio.Engine.Export;
 using RadioStudio.Engine.Studio;
 using RadioStudio.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -31,5 +32,41 @@ public sealed class ShowsBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.StartsWith("WEBVTT", vtt, StringComparison.Ordinal);
         Assert.Contains("<v Host>Welcome to the archive test, night owls.", vtt, StringComparison.Ordinal);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ExportEntry_OnTheHostConsole_OpensTheShow_ProgressIsPushedAndExportAgainRuns()
+    {
+        var engine = fixture.Factory.Services.GetRequiredService<StudioEngine>();
+        await engine.SetOnAirAsync(true);
+        var showId = engine.Current.Show!.Id;
+        await engine.AddHostLineAsync("A show to export again.");
+        await engine.SetOnAirAsync(false);
+        var console = await fixture.OpenAsync("/");
+
+        await console.Locator("[data-testid=export-link]").ClickAsync();
+
+        await console.WaitForURLAsync($"**/shows?show={showId}");
+        var row = console.Locator($"[data-testid=show-row][data-show='{showId}']");
+        await Expect(row).ToHaveAttributeAsync("data-selected", "true");
+        var finished = new System.Text.RegularExpressions.Regex("^(Done|NoMaster)$");
+        await Expect(row.Locator("[data-testid=export-status]")).ToHaveAttributeAsync("data-phase", finished, new() { Timeout = 60_000 });
+        await Expect(row.Locator("[data-testid=show-file]", new() { HasText = "notes.md" })).ToBeVisibleAsync();
+
+        // A render in progress reaches the page as it moves (pushed over the circuit).
+        var board = fixture.Factory.Services.GetRequiredService<ExportProgressBoard>();
+        board.Report(showId, new ExportProgress(ExportPhase.RenderingMaster, 0.42));
+        await Expect(row.Locator("[data-testid=export-progress]")).ToHaveAttributeAsync("data-value", "42");
+        await Expect(row.Locator("[data-testid=export-status]")).ToHaveTextAsync("rendering master 42 %");
+        board.Report(showId, new ExportProgress(ExportPhase.Done, 1));
+        await Expect(row.Locator("[data-testid=export-progress]")).ToHaveCountAsync(0);
+
+        // Export again writes the files anew and ends in a finished state.
+        var notes = Path.Combine(fixture.Factory.Services.GetRequiredService<ShowExporter>().FolderOf(showId), "notes.md");
+        File.Delete(notes);
+        await row.Locator("[data-testid=export-regenerate]").ClickAsync();
+        await Poll.AssertUntilAsync(() => File.Exists(notes), "Export again rewrote notes.md");
+        await Expect(row.Locator("[data-testid=export-status]")).ToHaveAttributeAsync("data-phase", finished, new() { Timeout = 60_000 });
+        await console.Context.CloseAsync();
     }
 }

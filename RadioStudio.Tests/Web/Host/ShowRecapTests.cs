@@ -25,7 +25,7 @@ public sealed class ShowRecapTests : PageTestContext
 
         Assert.Equal("00:42:07", cut.Find("[data-testid=recap-duration]").TextContent);
         Assert.Equal("1 phone · 1 AI caller", cut.Find("[data-testid=recap-calls]").TextContent);
-        Assert.Equal("/shows", cut.Find("[data-testid=recap-files]").GetAttribute("href"));
+        Assert.Equal("/shows?show=s1", cut.Find("[data-testid=recap-files]").GetAttribute("href"));
     }
 
     [Fact]

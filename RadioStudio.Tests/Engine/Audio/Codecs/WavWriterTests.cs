@@ -20,6 +20,31 @@ public sealed class WavWriterTests
     }
 
     [Fact]
+    public void Write_Pcm24_RoundsToTheNearestStepClipsAtFullScaleAndReadsBack()
+    {
+        var stream = new MemoryStream();
+        float[] samples = [0f, 0.5f, -0.5f, 1.5f, -1.5f, 1f / 8388608, 0.123456789f];
+        using (var writer = new WavWriter(stream, 48000, 1, WavSampleFormat.Pcm24, leaveOpen: true))
+        {
+            writer.Write(samples);
+        }
+
+        var bytes = stream.ToArray();
+        Assert.Equal(44 + (samples.Length * 3), bytes.Length);
+        Assert.Equal((ushort)1, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(20)));
+        Assert.Equal((ushort)24, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(34)));
+        Assert.Equal(48000 * 3, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(28)));
+        Assert.Equal([0x00, 0x00, 0x40], bytes[47..50]);
+        Assert.Equal([0xFF, 0xFF, 0x7F], bytes[53..56]);
+        Assert.Equal([0x00, 0x00, 0x80], bytes[56..59]);
+        stream.Position = 0;
+        var read = WavReader.Read(stream);
+        Assert.Equal(samples.Length, read.Samples.Length);
+        float[] expected = [0f, 0.5f, -0.5f, 8388607f / 8388608, -1f, 1f / 8388608, MathF.Round(0.123456789f * 8388608) / 8388608];
+        Assert.Equal(expected, read.Samples);
+    }
+
+    [Fact]
     public void Dispose_Float32Mono_WritesFormat3WithFactChunk()
     {
         var stream = new MemoryStream();

@@ -172,7 +172,7 @@ public sealed class CallRecordTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE regulars; DROP TABLE callers; PRAGMA user_version = 3;";
+            command.CommandText = "DROP TABLE regulars; DROP TABLE callers; ALTER TABLE shows DROP COLUMN downtime_ms; ALTER TABLE shows DROP COLUMN alive_ms; PRAGMA user_version = 3;";
             command.ExecuteNonQuery();
         }
 
