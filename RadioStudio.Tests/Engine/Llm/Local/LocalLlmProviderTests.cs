@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Llm;
@@ -87,6 +88,21 @@ public sealed class LocalLlmProviderTests(LocalModelFixture fixture) : IClassFix
         Assert.Equal(0, after.AdditionalProperties?[FallbackChatClient.LinkIndexProperty]);
     }
 
+    [Fact]
+    public void Reconfigure_SameLocalModel_LoadsItOnlyOnce()
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(new LineProvider(lines)));
+        var options = new LlmOptions { Provider = "local", ContextSize = 512, Threads = 1 };
+        using var clients = new LlmClients(Options.Create(options), TimeProvider.System, loggers, storage: Options.Create(new StorageOptions { Path = fixture.DataFolder }));
+
+        clients.Reconfigure(new LlmOptions { Provider = "local", ModelPath = fixture.ModelPath, ContextSize = 512, Threads = 1, Temperature = 0.5f });
+        clients.Reconfigure(new LlmOptions { Provider = "local", ContextSize = 512, Threads = 1 });
+
+        Assert.Single(lines, l => l.StartsWith("LLM: local model random-llama.gguf loaded", StringComparison.Ordinal));
+        Assert.Equal("local · random-llama.gguf", clients.Label);
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("truncated")]
@@ -123,5 +139,24 @@ public sealed class LocalLlmProviderTests(LocalModelFixture fixture) : IClassFix
         public System.Collections.Concurrent.ConcurrentQueue<LlmCallTiming> Timings { get; } = new();
 
         public void Record(LlmCallTiming timing) => Timings.Enqueue(timing);
+    }
+
+    private sealed class LineProvider(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Forward(lines);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class Forward(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception));
     }
 }
