@@ -12,6 +12,7 @@ using RadioStudio.Bench;
 // dotnet run -c Release --project RadioStudio.Bench -- export [--minutes 60]
 // dotnet run -c Release --project RadioStudio.Bench -- screening [--callers 12] [--stt-ms 300] [--llm-ms 600] [--tts-ms 200]
 // dotnet run -c Release --project RadioStudio.Bench -- voices [--sentences 20] [--only flite|espeak-ng|festival]
+// dotnet run -c Release --project RadioStudio.Bench -- stt [--data ./data] [--sentences 12] [--threads 4]
 return args.FirstOrDefault() switch
 {
     "bench" => RunBenchmarks(args[1..]),
@@ -25,6 +26,7 @@ return args.FirstOrDefault() switch
     "export" => await ExportRenderRunner.RunAsync(args[1..]),
     "screening" => await ScreeningLoadRunner.RunAsync(args[1..]),
     "voices" => await VoiceIntelligibilityRunner.RunAsync(args[1..]),
+    "stt" => await SttAccuracyRunner.RunAsync(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -36,6 +38,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | export [--minutes M] | screening [--callers N] | voices [--sentences N] [--only ENGINE]");
+    Console.Error.WriteLine("usage: RadioStudio.Bench bench [BenchmarkDotNet args] | load [--callers N] [--seconds S] | latency [--talkers N] [--bursts N] [--holding N] [--spacing-ms MS] | ai [--turns N] | listen [file.wav] [--seconds S] | path [--seconds S] | quality [--quality Fast|Standard|High] [--tones N] | probe [--seconds S] | export [--minutes M] | screening [--callers N] | voices [--sentences N] [--only ENGINE] | stt [--data DIR] [--sentences N] [--threads N]");
     return 2;
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using RadioStudio.Engine.Hosting;
+using RadioStudio.Engine.Llm.Local;
+using RadioStudio.Engine.Persistence;
 
 namespace RadioStudio.Engine.Llm;
 
@@ -15,13 +17,14 @@ namespace RadioStudio.Engine.Llm;
 /// offline provider both purposes are the script alone (still measured). <see cref="Reconfigure"/> swaps
 /// everything atomically at run time.
 /// </summary>
-public sealed class LlmClients : ILlmClients
+public sealed class LlmClients : ILlmClients, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly LlmMetrics? _metrics;
     private readonly IReadOnlyList<ILlmLatencySink> _sinks;
     private readonly Func<LlmOptions, OfflineScript> _loadScript;
+    private readonly LocalLlamaModels _local;
     private LlmClientSet _current;
 
     /// <summary>Builds the chains for the configured options.</summary>
@@ -30,8 +33,9 @@ public sealed class LlmClients : ILlmClients
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
         LlmMetrics? metrics = null,
-        IEnumerable<ILlmLatencySink>? sinks = null)
-        : this(options, timeProvider, loggerFactory, metrics, sinks, o => OfflineScript.LoadFromAppDirectory(o.OfflineScript))
+        IEnumerable<ILlmLatencySink>? sinks = null,
+        IOptions<StorageOptions>? storage = null)
+        : this(options, timeProvider, loggerFactory, metrics, sinks, o => OfflineScript.LoadFromAppDirectory(o.OfflineScript), storage?.Value.FullPath)
     {
     }
 
@@ -41,7 +45,8 @@ public sealed class LlmClients : ILlmClients
         ILoggerFactory loggerFactory,
         LlmMetrics? metrics,
         IEnumerable<ILlmLatencySink>? sinks,
-        Func<LlmOptions, OfflineScript> loadScript)
+        Func<LlmOptions, OfflineScript> loadScript,
+        string? dataFolder = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = timeProvider;
@@ -49,6 +54,7 @@ public sealed class LlmClients : ILlmClients
         _metrics = metrics;
         _sinks = [.. sinks ?? []];
         _loadScript = loadScript;
+        _local = new LocalLlamaModels(dataFolder, loggerFactory.CreateLogger<LocalLlamaModels>());
         _current = Build(options.Value);
         Dialogue = new LlmClientSlot(() => Volatile.Read(ref _current).Dialogue);
         Utility = new LlmClientSlot(() => Volatile.Read(ref _current).Utility);
@@ -106,12 +112,24 @@ public sealed class LlmClients : ILlmClients
             .Build();
     }
 
+    /// <summary>Frees the local models loaded by the <c>local</c> provider.</summary>
+    public void Dispose() => _local.Dispose();
+
     private LlmClientSet Build(LlmOptions options)
     {
         var offline = new OfflineScriptedChatClient(_loadScript(options), _time, TimeSpan.FromMilliseconds(options.OfflineWordDelayMilliseconds));
         if (options.IsOffline)
         {
             return new LlmClientSet(options, Outer(offline, options), Outer(offline, options), true, OfflineScriptedChatClient.Label);
+        }
+
+        if (options.IsLocal)
+        {
+            // One local model for both purposes; the offline script answers when it is missing, broken or slow.
+            var local = _local.Create(options);
+            return new LlmClientSet(
+                options, LocalChain(local, offline, options), LocalChain(local, offline, options), false,
+                $"local · {local.Model?.Name ?? "no model (offline script)"}");
         }
 
         var openAi = new OpenAIClient(
@@ -140,6 +158,12 @@ public sealed class LlmClients : ILlmClients
             .ToList();
         var fallback = new FallbackChatClient(links[0], [.. links.Skip(1), offline], _loggers.CreateLogger<FallbackChatClient>());
         return Outer(fallback, options);
+    }
+
+    private IChatClient LocalChain(LocalLlamaChatClient local, OfflineScriptedChatClient offline, LlmOptions options)
+    {
+        var timed = new TimeoutChatClient(local, TimeSpan.FromSeconds(options.FirstTokenTimeoutSeconds), TimeSpan.FromSeconds(options.TimeoutSeconds), _time);
+        return Outer(new FallbackChatClient(timed, [offline], _loggers.CreateLogger<FallbackChatClient>()), options);
     }
 
     private IChatClient Outer(IChatClient inner, LlmOptions options) =>

@@ -16,11 +16,14 @@ public sealed class LlmOptions : IValidatableObject
     /// <summary>The <see cref="Provider"/> value for any OpenAI-compatible endpoint.</summary>
     public const string OpenAiProvider = "openai";
 
+    /// <summary>The <see cref="Provider"/> value for a local GGUF model run by llama.cpp (LLamaSharp).</summary>
+    public const string LocalProvider = "local";
+
     /// <summary>The <see cref="Provider"/> value for the scripted offline caller.</summary>
     public const string OfflineProvider = "offline";
 
-    /// <summary><c>openai</c> or <c>offline</c>.</summary>
-    [Required, RegularExpression("^(?i:openai|offline)$", ErrorMessage = "use openai or offline")]
+    /// <summary><c>openai</c>, <c>local</c> (a GGUF model on this machine) or <c>offline</c>.</summary>
+    [Required, RegularExpression("^(?i:openai|local|offline)$", ErrorMessage = "use openai, local or offline")]
     public string Provider { get; set; } = OfflineProvider;
 
     /// <summary>Base URL including the version path (e.g. https://openrouter.ai/api/v1). Empty: api.openai.com.</summary>
@@ -62,6 +65,27 @@ public sealed class LlmOptions : IValidatableObject
     [Range(0, 2000)]
     public int OfflineWordDelayMilliseconds { get; set; } = 60;
 
+    /// <summary>
+    /// The local GGUF chat model (provider <c>local</c>); relative paths start at the data folder. Empty: the
+    /// smallest <c>*.gguf</c> in the data folder's <c>models/</c>.
+    /// </summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Context window of the local model, in tokens (prompt and reply together).</summary>
+    [Range(256, 131_072)]
+    public int ContextSize { get; set; } = 4096;
+
+    /// <summary>CPU threads the local model uses.</summary>
+    [Range(1, 64)]
+    public int Threads { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    /// <summary>Local-model replies that may be generated at once (each holds its own context).</summary>
+    [Range(1, 8)]
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>True for a local GGUF model.</summary>
+    public bool IsLocal => string.Equals(Provider, LocalProvider, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when the offline script answers everything.</summary>
     public bool IsOffline => string.Equals(Provider, OfflineProvider, StringComparison.OrdinalIgnoreCase);
 
@@ -80,7 +104,7 @@ public sealed class LlmOptions : IValidatableObject
             yield return new ValidationResult("the endpoint is an http(s) URL such as http://localhost:11434/v1", [nameof(Endpoint)]);
         }
 
-        if (IsOffline)
+        if (IsOffline || IsLocal)
         {
             yield break;
         }

@@ -197,8 +197,12 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
             Model = choices.SpeechToText.Model ?? _sttConfig.Model,
             Language = _sttConfig.Language,
             TimeoutSeconds = _sttConfig.TimeoutSeconds,
+            ModelPath = _sttConfig.ModelPath,
+            Threads = _sttConfig.Threads,
+            MaxConcurrency = _sttConfig.MaxConcurrency,
+            FitAudioContext = _sttConfig.FitAudioContext,
         };
-        problems.AddRange(CheckSpeech(choices.SpeechToText, ["openai", "offline"], stt.ApiKey, "SpeechToText").Select(p => "Speech-to-text: " + p));
+        problems.AddRange(CheckSpeech(choices.SpeechToText, ["openai", "whisper", "offline"], stt.ApiKey, "SpeechToText").Select(p => "Speech-to-text: " + p));
 
         var tts = new TextToSpeechProviderOptions
         {
@@ -232,6 +236,10 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
             Temperature = _llmConfig.Temperature,
             OfflineScript = _llmConfig.OfflineScript,
             OfflineWordDelayMilliseconds = _llmConfig.OfflineWordDelayMilliseconds,
+            ModelPath = _llmConfig.ModelPath,
+            ContextSize = _llmConfig.ContextSize,
+            Threads = _llmConfig.Threads,
+            MaxConcurrency = _llmConfig.MaxConcurrency,
         };
         foreach (var model in _llmConfig.FallbackModels)
         {
@@ -245,7 +253,7 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results.Select(r => r.MemberNames.Contains(nameof(LlmOptions.Provider)) ? "choose openai or offline." : r.ErrorMessage + ".");
+        return results.Select(r => r.MemberNames.Contains(nameof(LlmOptions.Provider)) ? "choose openai, local or offline." : r.ErrorMessage + ".");
     }
 
     private static IEnumerable<string> CheckSpeech(SpeechProviderChoice choice, string[] providers, string? apiKey, string section)
@@ -261,7 +269,7 @@ public sealed class AiProviderSettings : IAiProviderSettings, IHostedService, ID
             yield return $"the endpoint “{endpoint}” is not an http(s) URL such as http://localhost:8000/v1.";
         }
 
-        if (choice.Provider != "offline" && choice.Endpoint is null && !HasKey(apiKey))
+        if (choice.Provider is not ("offline" or "whisper") && choice.Endpoint is null && !HasKey(apiKey))
         {
             yield return $"{choice.Provider} at its own address needs an API key: set the environment variable {section}__ApiKey or the user-secret {section}:ApiKey (never appsettings.json), or give the endpoint of a server that needs none.";
         }

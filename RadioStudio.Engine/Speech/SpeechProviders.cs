@@ -5,7 +5,9 @@ using RadioStudio.Engine.Speech.Decorators;
 using RadioStudio.Engine.Speech.ElevenLabs;
 using RadioStudio.Engine.Speech.Espeak;
 using RadioStudio.Engine.Speech.OpenAi;
+using RadioStudio.Engine.Persistence;
 using RadioStudio.Engine.Speech.PocketSphinx;
+using RadioStudio.Engine.Speech.Whisper;
 
 namespace RadioStudio.Engine.Speech;
 
@@ -28,12 +30,14 @@ public sealed class SpeechProviders : IDisposable
     private readonly TimeProvider _time;
     private readonly PocketSphinxSpeechToText _offlineRecognizer;
     private readonly ITextToSpeech _offlineVoice;
+    private readonly LocalWhisper _whisper;
     private volatile Current _current;
 
     /// <summary>Builds the clients from the bound options.</summary>
     public SpeechProviders(
         IOptions<SpeechToTextProviderOptions> speechToText, IOptions<TextToSpeechProviderOptions> textToSpeech,
-        IHttpClientFactory httpClientFactory, SpeechMetrics metrics, ILogger<SpeechProviders> logger, TimeProvider timeProvider)
+        IHttpClientFactory httpClientFactory, SpeechMetrics metrics, ILogger<SpeechProviders> logger, TimeProvider timeProvider,
+        IOptions<StorageOptions>? storage = null)
     {
         ArgumentNullException.ThrowIfNull(speechToText);
         ArgumentNullException.ThrowIfNull(textToSpeech);
@@ -42,6 +46,7 @@ public sealed class SpeechProviders : IDisposable
         _logger = logger;
         _time = timeProvider;
         _offlineRecognizer = new PocketSphinxSpeechToText();
+        _whisper = new LocalWhisper(storage?.Value.FullPath, logger);
         _offlineVoice = ChooseOfflineVoice(NativeEngines.NativeEngineProbe.Current);
         _current = Build(speechToText.Value, textToSpeech.Value);
     }
@@ -60,6 +65,12 @@ public sealed class SpeechProviders : IDisposable
 
     /// <summary>The current text-to-speech client (decorated).</summary>
     public ITextToSpeech TextToSpeech => _current.TextToSpeech;
+
+    /// <summary>The local Whisper model in use, or why there is none.</summary>
+    public WhisperModelStatus WhisperModel => _whisper.Status;
+
+    /// <summary>The folder searched for Whisper models (<c>&lt;data&gt;/models</c>), or null without a data folder.</summary>
+    public string? WhisperModelsFolder => _whisper.DataFolder is { } data ? Path.Combine(data, WhisperModelLocator.ModelsFolder) : null;
 
     /// <summary>The speech-to-text options in force.</summary>
     public SpeechToTextProviderOptions SpeechToTextOptions => _current.SpeechToTextOptions;
@@ -113,12 +124,25 @@ public sealed class SpeechProviders : IDisposable
     }
 
     /// <summary>Frees the offline recogniser.</summary>
-    public void Dispose() => _offlineRecognizer.Dispose();
+    public void Dispose()
+    {
+        _offlineRecognizer.Dispose();
+        _whisper.Dispose();
+    }
 
     private Current Build(SpeechToTextProviderOptions sttOptions, TextToSpeechProviderOptions ttsOptions)
     {
         ISpeechToText offlineStt = _offlineRecognizer.WithMetrics(_metrics, _logger, _time);
         var http = _httpClientFactory.CreateClient(HttpClientName);
+        // A local Whisper model (configured, or found in <data>/models) is the offline recogniser; pocketsphinx backs it up.
+        var whisper = _whisper.Create(sttOptions, required: sttOptions.Provider == "whisper");
+        if (whisper is not null)
+        {
+            offlineStt = whisper
+                .WithTimeout(TimeSpan.FromSeconds(sttOptions.TimeoutSeconds), TimeSpan.FromSeconds(sttOptions.TimeoutSeconds * 3), _time)
+                .WithMetrics(_metrics, _logger, _time)
+                .WithFallback(offlineStt, _logger);
+        }
         ITextToSpeech offlineTts = _offlineVoice.WithMetrics(_metrics, _logger, _time);
 
         var stt = sttOptions.Provider switch

@@ -12,9 +12,12 @@ public sealed class SpeechToTextProviderOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "SpeechToText";
 
-    /// <summary><c>openai</c> (any OpenAI-compatible transcription endpoint) or <c>offline</c> (pocketsphinx).</summary>
+    /// <summary>
+    /// <c>openai</c> (any OpenAI-compatible transcription endpoint), <c>whisper</c> (a local ggml Whisper model) or
+    /// <c>offline</c> (the local Whisper model when one is found, else pocketsphinx).
+    /// </summary>
     [Required]
-    [RegularExpression("^(openai|offline)$", ErrorMessage = "must be 'openai' or 'offline'")]
+    [RegularExpression("^(openai|offline|whisper)$", ErrorMessage = "must be 'openai', 'whisper' or 'offline'")]
     public string Provider { get; set; } = "offline";
 
     /// <summary>API base URL including <c>/v1</c>; null for https://api.openai.com/v1.</summary>
@@ -33,4 +36,21 @@ public sealed class SpeechToTextProviderOptions
     /// <summary>Longest wait for a transcript before the offline engine is used instead.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The local ggml Whisper model (<c>ggml-base.en.bin</c>); relative paths start at the data folder. Empty: the
+    /// smallest <c>ggml-*.bin</c> in the data folder's <c>models/</c>.
+    /// </summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>CPU threads per local Whisper transcription.</summary>
+    [Range(1, 64)]
+    public int Threads { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Local Whisper transcriptions that may run at once (each holds its own decoder state).</summary>
+    [Range(1, 16)]
+    public int MaxConcurrency { get; set; } = 2;
+
+    /// <summary>Shrink Whisper's 30 s encoder window to the utterance: about 5× faster on short phone turns.</summary>
+    public bool FitAudioContext { get; set; } = true;
 }

@@ -42,6 +42,7 @@ public sealed class AiProviderRig : IDisposable
     {
         Settings.Dispose();
         Speech.Dispose();
+        Llm.Dispose();
         _http.Dispose();
     }
 

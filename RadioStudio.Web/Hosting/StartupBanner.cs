@@ -21,6 +21,7 @@ public static class StartupBanner
         Console.WriteLine($"    Co-host:       {url}/transcript");
         Console.WriteLine($"    Screener:      {url}/screen");
         Console.WriteLine($"    Data folder:   {storage.FullPath}");
+        Console.WriteLine($"    Whisper model: {app.Services.GetRequiredService<RadioStudio.Engine.Speech.SpeechProviders>().WhisperModel.Describe()}");
         Console.WriteLine();
     }
 }
