@@ -9,11 +9,12 @@ namespace RadioStudio.Web.Telephony;
 
 /// <summary>
 /// The console's "Test call": a simulated caller dials the studio's own webhook over loopback, signed
-/// with the studio's credentials, so a show runs end to end without a Twilio account.
+/// with the studio's credentials, so a show runs end to end without a Twilio account. It says its call-in line,
+/// and answers the AI screener's questions with a scripted name and topic (several callers, several voices).
 /// </summary>
 public sealed partial class TestCallService(
     PhoneSimulator simulator, PhoneSystem phones, IServer server, IOptions<TwilioOptions> options,
-    SimulatedCallerVoices voices, ILogger<TestCallService> logger) : ITestCallPlacer, IAsyncDisposable
+    SimulatedCallerVoices voices, IOptions<RadioStudio.Engine.Screening.ScreeningOptions> screening, ILogger<TestCallService> logger) : ITestCallPlacer, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, SimulatedCall> _calls = new(StringComparer.Ordinal);
     private int _count;
@@ -41,6 +42,9 @@ public sealed partial class TestCallService(
                 CallSid = callSid,
                 Audio = await voices.NextAsync(n, cancellationToken),
                 RecordAudio = false,
+
+                // With the AI screener on, the test caller answers it: a name, then a topic, in its own voice.
+                ScreeningAnswers = screening.Value.Enabled ? await voices.ScreeningAnswersAsync(n, cancellationToken) : null,
             },
             cancellationToken);
         if (call.RefusedWith is { } refused)

@@ -21,6 +21,17 @@ public sealed partial class SimulatedCallerVoices(ILogger<SimulatedCallerVoices>
     ];
 
     private static readonly string[] Voices = ["en-us+m3", "en-us+f2", "en-gb+m1", "en-us+f4"];
+
+    // What each test caller tells the AI screener, in its own (flite) voice: a name, then a topic.
+    private static readonly (string Voice, string Name, string Topic)[] Screening =
+    [
+        ("flite-rms-1", "My name is Dave, calling from Tulsa.", "I want to talk about the county roads."),
+        ("flite-slt-1", "This is Linda.", "I'd like to talk about my neighbour's rooster."),
+        ("flite-awb-1", "It's Frank.", "I have a question about the caller with the boat."),
+        ("flite-slt-2", "My name is Carol.", "My sister is moving to Alaska and I don't know how to feel."),
+    ];
+
+    private readonly ConcurrentDictionary<int, IReadOnlyList<float[]>> _answers = new();
     private readonly ConcurrentDictionary<int, float[]> _cache = new();
     private int _warned;
 
@@ -36,6 +47,55 @@ public sealed partial class SimulatedCallerVoices(ILogger<SimulatedCallerVoices>
         var audio = await SpeakAsync(Lines[key], Voices[key % Voices.Length], cancellationToken).ConfigureAwait(false) ?? TonePattern();
         _cache[key] = audio;
         return audio;
+    }
+
+    /// <summary>
+    /// The n-th test caller's answers to the AI screener (8 kHz mono): its name, then its topic, spoken by the
+    /// offline voice (flite, in that caller's voice; espeak-ng when flite is missing); null when neither can speak.
+    /// </summary>
+    public async Task<IReadOnlyList<float[]>?> ScreeningAnswersAsync(int n, CancellationToken cancellationToken)
+    {
+        var key = n % Screening.Length;
+        if (_answers.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var (voice, name, topic) = Screening[key];
+        var spoken = new List<float[]>();
+        foreach (var line in new[] { name, topic })
+        {
+            var audio = await SpeakFliteAsync(line, voice, cancellationToken).ConfigureAwait(false)
+                ?? await SpeakAsync(line, Voices[key % Voices.Length], cancellationToken).ConfigureAwait(false);
+            if (audio is null)
+            {
+                return null;
+            }
+
+            spoken.Add(audio);
+        }
+
+        _answers[key] = spoken;
+        return spoken;
+    }
+
+    private static async Task<float[]?> SpeakFliteAsync(string text, string voice, CancellationToken cancellationToken)
+    {
+        if (!Speech.Flite.FliteTextToSpeech.IsAvailable())
+        {
+            return null;
+        }
+
+        var samples = new List<float>();
+        var rate = 8000;
+        await foreach (var chunk in new Speech.Flite.FliteTextToSpeech().SynthesizeStreamingAsync(text, new Speech.TextToSpeechOptions(voice), cancellationToken)
+            .ConfigureAwait(false))
+        {
+            samples.AddRange(chunk.Samples.ToArray());
+            rate = chunk.SampleRate;
+        }
+
+        return samples.Count == 0 ? null : Audio.Nodes.PolyphaseResampler.ResampleAll([.. samples], rate, 8000);
     }
 
     private async Task<float[]?> SpeakAsync(string text, string voice, CancellationToken cancellationToken)
