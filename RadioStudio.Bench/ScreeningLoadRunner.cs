@@ -38,9 +38,9 @@ internal static class ScreeningLoadRunner
         var topic = PolyphaseResampler.ResampleAll(SyntheticSpeech.Burst(2.0, -14), 16_000, 8_000);
 
         await using var fake = await FakeOpenAiServer.StartAsync();
-        // A short upload is the name, a long one the topic (the answers are 1.0 s and 2.0 s of speech).
+        // A short upload is the name, a long one the topic (the answers are 1.0 s and 2.0 s of speech: about 45 and 77 KB of 16 kHz WAV with the pre-roll).
         fake.Transcription = (bytes, _) => new FakeTranscriptionReply(
-            bytes < 50_000 ? "My name is Dave." : "I want to talk about the county roads.", TimeSpan.FromMilliseconds(sttMs));
+            bytes < 62_000 ? "My name is Dave." : "I want to talk about the county roads.", TimeSpan.FromMilliseconds(sttMs));
         fake.Speech = body => FakeSpeechReply.ToneFor((string?)body["input"] ?? "", TimeSpan.FromMilliseconds(ttsMs));
         fake.Chat = body => FakeChatReply.IsStructured(body) ? Extraction(body, llmMs) : (bool?)body["stream"] == true
             ? FakeChatReply.Text("Well, the roads out by the county line are a mess again tonight. Somebody has to say it.", TimeSpan.FromMilliseconds(llmMs), TimeSpan.FromMilliseconds(40))
@@ -95,7 +95,18 @@ internal static class ScreeningLoadRunner
 
         // On air: one phone caller and an AI caller who keeps talking.
         var onAir = await simulator.PlaceCallAsync(Options("+15550309999"));
-        var onAirLine = (await engine.WaitForAsync(s => s.Lines.Any(l => l.CallSid == onAir.CallSid && l.IsQueued))).Lines.Single(l => l.CallSid == onAir.CallSid).Id;
+        string? onAirLine = null;
+        for (var i = 0; i < 500 && onAirLine is null; i++)
+        {
+            onAirLine = engine.Current.Lines.Find(l => l.CallSid == onAir.CallSid && l.IsQueued && l.Status != LineStatus.Ringing)?.Id;
+            await Task.Delay(20);
+        }
+
+        if (onAirLine is null)
+        {
+            throw new InvalidOperationException("The on-air phone caller never reached the queue.");
+        }
+
         await engine.TakeCallAsync(onAirLine);
         await director.CallAsync(1);
         using var talking = new CancellationTokenSource();
@@ -155,6 +166,21 @@ internal static class ScreeningLoadRunner
                 var screenedUtc = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(at);
                 fromAnswer.Add((screenedUtc - answered).TotalSeconds);
             }
+        }
+
+        if (calls.Count > 0 && state.Lines.Find(l => l.CallSid == calls[0].CallSid) is { Screening: { } first } firstLine)
+        {
+            Console.Error.WriteLine("first caller's exchange (seconds from ringing): " + string.Join(" | ", first.Lines.Select(l =>
+                $"{(l.At - firstLine.Arrived).TotalSeconds:F1} {(l.FromScreener ? "S" : "C")}: {l.Text}")));
+        }
+
+        foreach (var call in calls.Where(c => !screenedAt.ContainsKey(c.CallSid)))
+        {
+            var line = state.Lines.Find(l => l.CallSid == call.CallSid);
+            var exchange = line?.Screening is { } screening
+                ? string.Join(" | ", screening.Lines.Select(l => (l.FromScreener ? "S: " : "C: ") + l.Text))
+                : "no screening";
+            Console.Error.WriteLine($"not screened: {call.CallSid[..8]} {line?.Status} {line?.Screening?.Status} answered {call.Answerer?.Answered}: {exchange}");
         }
 
         await talking.CancelAsync();

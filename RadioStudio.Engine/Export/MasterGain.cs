@@ -21,9 +21,9 @@ internal sealed class MasterGain
         _gain = (float)Math.Pow(10, gainDb / 20);
     }
 
-    /// <summary>The gain that brings <paramref name="measured"/> to −16 LUFS; silence (or near it) is left as it is rather than raised by 50 dB of noise.</summary>
+    /// <summary>The gain that brings <paramref name="measured"/> to the master's aim (about −16 LUFS); silence (or near it) is left as it is rather than raised by 50 dB of noise.</summary>
     public static double Toward(ProgramLoudness measured) =>
-        double.IsFinite(measured.Integrated) && measured.Integrated > -60 ? LoudnessTarget.Integrated - measured.Integrated : 0;
+        double.IsFinite(measured.Integrated) && measured.Integrated > -60 ? LoudnessTarget.MasterAim - measured.Integrated : 0;
 
     /// <summary>The gain applied, in dB.</summary>
     public double GainDb { get; }

@@ -27,40 +27,55 @@ internal static class MasterPass
         using var meter = FfmpegProcess.Start([.. RawInput("pipe:0"), "-af", "ebur128=framelog=verbose", "-f", "null", "-"], input: true, output: false, cancellationToken);
         await using var file = new FileStream(raw, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true);
         var total = Math.Max(1, (long)(input.Duration.TotalSeconds * SampleRate));
-        var buffer = new byte[MasterGain.Block * 4 * 10];
-        var filled = 0;
+        // Two buffers: the next one is read from the decoder while this one goes through the limiter, and written
+        // to the file and the meter while the one after is processed.
+        byte[][] buffers = [new byte[MasterGain.Block * 4 * 10], new byte[MasterGain.Block * 4 * 10]];
+        var current = 0;
         var done = 0L;
-        int read;
-        while ((read = await decoder.Output.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+        var reading = FillAsync(decoder.Output, buffers[current], cancellationToken);
+        var writing = Task.CompletedTask;
+        int filled;
+        while ((filled = await reading.ConfigureAwait(false)) > 0)
         {
-            filled += read;
-            if (filled < buffer.Length)
-            {
-                continue;
-            }
-
-            await WriteAsync(gain, buffer, filled, file, meter, cancellationToken).ConfigureAwait(false);
-            done += filled / 4;
-            filled = 0;
+            await writing.ConfigureAwait(false);
+            reading = FillAsync(decoder.Output, buffers[current ^ 1], cancellationToken);
+            var whole = filled - (filled % 4);
+            writing = WriteAsync(gain, buffers[current], whole, file, meter, cancellationToken);
+            current ^= 1;
+            done += whole / 4;
             progress(Math.Min(1, (double)done / total));
         }
 
-        await WriteAsync(gain, buffer, filled - (filled % 4), file, meter, cancellationToken).ConfigureAwait(false);
+        await writing.ConfigureAwait(false);
         await decoder.WaitAsync(cancellationToken).ConfigureAwait(false);
         meter.Input.Close();
         return ProgramLoudness.Parse(await meter.WaitAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task WriteAsync(MasterGain gain, byte[] buffer, int bytes, FileStream file, FfmpegProcess meter, CancellationToken cancellationToken)
+    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>
+    private static async Task<int> FillAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled;
+    }
+
+    /// <summary>The limiter on this buffer (here, while the next is read), then the buffer to the file and the meter.</summary>
+    private static Task WriteAsync(MasterGain gain, byte[] buffer, int bytes, FileStream file, FfmpegProcess meter, CancellationToken cancellationToken)
     {
         if (bytes == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         gain.Process(MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, bytes)));
-        await Task.WhenAll(
+        return Task.WhenAll(
             file.WriteAsync(buffer.AsMemory(0, bytes), cancellationToken).AsTask(),
-            meter.Input.WriteAsync(buffer.AsMemory(0, bytes), cancellationToken).AsTask()).ConfigureAwait(false);
+            meter.Input.WriteAsync(buffer.AsMemory(0, bytes), cancellationToken).AsTask());
     }
 }

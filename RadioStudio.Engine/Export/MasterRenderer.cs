@@ -20,8 +20,8 @@ namespace RadioStudio.Engine.Export;
 /// </summary>
 public sealed partial class MasterRenderer(IOptions<ExportOptions> options, ILogger<MasterRenderer> logger)
 {
-    /// <summary>How close to −16 LUFS a pass must land (well inside the ±1 LU delivery tolerance).</summary>
-    public const double Tolerance = 0.3;
+    /// <summary>How close to the aim a pass must land (well inside the ±1 LU delivery tolerance).</summary>
+    public const double Tolerance = 0.25;
 
     /// <summary>Gain passes at most (the first nearly always lands; a show full of limited effects needs a second).</summary>
     public const int MaxPasses = 3;
@@ -44,7 +44,17 @@ public sealed partial class MasterRenderer(IOptions<ExportOptions> options, ILog
     {
         ArgumentNullException.ThrowIfNull(programParts);
         ArgumentNullException.ThrowIfNull(timeline);
-        progress ??= static _ => { };
+        var report = progress ?? (static _ => { });
+        var shown = 0.0;
+        progress = p =>
+        {
+            // Monotonic: a repeated gain pass does not send the bar backwards.
+            if (p > shown)
+            {
+                shown = p;
+                report(p);
+            }
+        };
         var stopwatch = Stopwatch.StartNew();
         var raw = Path.Combine(folder, "master.f32.part");
         var metadata = Path.Combine(folder, "chapters.ffmeta");
@@ -59,16 +69,18 @@ public sealed partial class MasterRenderer(IOptions<ExportOptions> options, ILog
             while (true)
             {
                 passes++;
-                result = await MasterPass.ApplyAsync(input, new MasterGain(gainDb), raw, p => progress(MeasureShare + (GainShare * p)), cancellationToken)
+                var pass = passes - 1;
+                result = await MasterPass.ApplyAsync(input, new MasterGain(gainDb), raw, p => progress(MeasureShare + (GainShare * Math.Min(1, (pass + p) / 2))), cancellationToken)
                     .ConfigureAwait(false);
-                var off = LoudnessTarget.Integrated - result.Integrated;
+                var off = LoudnessTarget.MasterAim - result.Integrated;
                 if (Math.Abs(off) <= Tolerance || gainDb == 0 || passes == MaxPasses)
                 {
                     break;
                 }
 
-                // The limiter gives back less than the gain added: a secant step, the first assuming 0.7 dB per dB.
-                var slope = previous is { } last && gainDb != last.Gain ? Math.Clamp((result.Integrated - last.Result) / (gainDb - last.Gain), 0.2, 1) : 0.7;
+                // The limiter gives back less than the gain added: a secant step, the first assuming 0.5 dB per dB (what
+                // limiting a show's effects and speech peaks typically returns; the secant corrects it).
+                var slope = previous is { } last && gainDb != last.Gain ? Math.Clamp((result.Integrated - last.Result) / (gainDb - last.Gain), 0.2, 1) : 0.5;
                 previous = (gainDb, result.Integrated);
                 gainDb += Math.Clamp(off / slope, -12, 12);
             }

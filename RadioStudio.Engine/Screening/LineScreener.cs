@@ -17,6 +17,7 @@ namespace RadioStudio.Engine.Screening;
 internal sealed partial class LineScreener(ScreenerContext context, string lineId, string number, ScreenerLineAudio audio)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MusicDip = TimeSpan.FromMilliseconds(600);
     private readonly List<ScreeningLine> _exchange = [];
     private ScreeningFields _fields = ScreeningFields.Empty;
     private (string? Name, string? Topic) _written;
@@ -30,6 +31,10 @@ internal sealed partial class LineScreener(ScreenerContext context, string lineI
         var giveUp = started + TimeSpan.FromSeconds(options.GiveUpSeconds);
         var show = context.ShowTitle();
         audio.Ducked = true;
+
+        // The hold music dips first, then the screener speaks: a beat of quiet, as on air, so the first word is not
+        // lost under the fade and the caller hears that someone is about to talk.
+        var dip = Task.Delay(MusicDip, context.Time, cancellationToken);
         var known = await context.KnownCallers.FindNameAsync(number, cancellationToken).ConfigureAwait(false);
         var greeting = known is not null
             ? options.KnownCallerGreeting.Replace("{show}", show, StringComparison.Ordinal).Replace("{name}", known, StringComparison.Ordinal)
@@ -38,6 +43,8 @@ internal sealed partial class LineScreener(ScreenerContext context, string lineI
         {
             _fields = _fields with { Name = known };
         }
+
+        await dip.ConfigureAwait(false);
 
         // Greeting and first question in one breath: a pause between them would sound like the caller's turn.
         var followUpAsked = false;
@@ -87,14 +94,8 @@ internal sealed partial class LineScreener(ScreenerContext context, string lineI
         var text = string.Join(' ', lines);
         try
         {
-            using (await context.Gate.EnterAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await foreach (var chunk in context.Speech.SynthesizeStreamingAsync(text, new TextToSpeechOptions(context.Options.Voice), cancellationToken)
-                    .ConfigureAwait(false))
-                {
-                    audio.Append(chunk.Samples.Span, chunk.SampleRate);
-                }
-            }
+            var spoken = await context.Voice.SpeakAsync(text, cancellationToken).ConfigureAwait(false);
+            audio.Append(spoken.Samples.Span, spoken.SampleRate);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

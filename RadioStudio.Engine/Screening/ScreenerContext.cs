@@ -8,7 +8,7 @@ namespace RadioStudio.Engine.Screening;
 internal sealed record ScreenerContext(
     ScreeningOptions Options,
     TimeProvider Time,
-    ITextToSpeech Speech,
+    ScreenerVoice Voice,
     ISpeechToText Recognition,
     ScreeningExtractor Extractor,
     ScreeningProviderGate Gate,

@@ -42,7 +42,7 @@ public sealed partial class ScreeningService : IHostedService, IAsyncDisposable
         _logger = logger;
         Clips = new ScreeningClips(Path.Combine(storage.Value.FullPath, "screening"));
         _context = new ScreenerContext(
-            _options, time, speech, recognition, extractor, gate, knownCallers, Clips,
+            _options, time, new ScreenerVoice(speech, gate, _options.Voice), recognition, extractor, gate, knownCallers, Clips,
             () => studioOptions.Value.ShowTitle,
             id => _studio.Current.Lines.Find(l => l.Id == id),
             (id, screening, name, topic, token) => _studio.UpdateScreeningAsync(id, screening, name, topic, token),

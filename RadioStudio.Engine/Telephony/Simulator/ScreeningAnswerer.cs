@@ -17,6 +17,7 @@ public sealed class ScreeningAnswerer
     private int _next;
     private bool _heardSpeech;
     private int _quietSamples;
+    private long _everQuiet;
 
     /// <summary>Answers with <paramref name="answers"/> (8 kHz mono, in order) in <paramref name="codec"/>.</summary>
     public ScreeningAnswerer(IReadOnlyList<float[]> answers, StreamCodec codec)
@@ -33,6 +34,9 @@ public sealed class ScreeningAnswerer
 
     /// <summary>Quiet after the screener's speech before the caller answers.</summary>
     public TimeSpan QuietAfter { get; init; } = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>Quiet the caller must have heard (since the call began) before a loud sound counts as the screener talking.</summary>
+    public TimeSpan QuietBefore { get; init; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Answers started so far.</summary>
     public int Answered
@@ -67,10 +71,14 @@ public sealed class ScreeningAnswerer
 
             if (db >= SpeechThresholdDb)
             {
-                (_heardSpeech, _quietSamples) = (true, 0);
+                // Only sound that came after a quiet spell is a question: the hold music a call starts with, loud
+                // from the first frame until the screener ducks it, is not.
+                _heardSpeech |= _everQuiet >= QuietBefore.TotalSeconds * _codec.SampleRate;
+                _quietSamples = 0;
                 return;
             }
 
+            _everQuiet += samples.Length;
             if (_heardSpeech && (_quietSamples += samples.Length) >= QuietAfter.TotalSeconds * _codec.SampleRate && _next < _answers.Length)
             {
                 (_current, _position, _heardSpeech) = (_answers[_next++], 0, false);

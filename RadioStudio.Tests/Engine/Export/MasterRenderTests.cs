@@ -106,11 +106,12 @@ public sealed partial class MasterRenderTests
     {
         var gain = new MasterGain(MasterGain.Toward(new ProgramLoudness(-22, -12)));
         var samples = Enumerable.Range(0, 9600).Select(i => 0.1f * MathF.Sin(i * 0.05f)).ToArray();
-        var expected = samples.Select(s => s * (float)Math.Pow(10, 6 / 20.0)).ToArray();
+        var factor = (float)Math.Pow(10, gain.GainDb / 20);
+        var expected = samples.Select(s => s * factor).ToArray();
 
         gain.Process(samples);
 
-        Assert.Equal(6, gain.GainDb, 6);
+        Assert.Equal(LoudnessTarget.MasterAim + 22, gain.GainDb, 6);
         Assert.Equal(expected, samples);
     }
 
