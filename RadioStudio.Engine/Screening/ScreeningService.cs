@@ -52,6 +52,9 @@ public sealed partial class ScreeningService : IHostedService, IAsyncDisposable
     /// <summary>The answers' audio clips.</summary>
     public ScreeningClips Clips { get; }
 
+    /// <summary>Whether the AI screener is talking to this line now.</summary>
+    public bool IsScreening(string lineId) => _running.ContainsKey(lineId);
+
     /// <summary>Screeners running now (for tests and the bench).</summary>
     public int ActiveScreeners => _running.Count;
 

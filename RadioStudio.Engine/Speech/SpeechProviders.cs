@@ -116,7 +116,7 @@ public sealed class SpeechProviders : IDisposable
         // One connection per host is enough: the requests of a turn follow one another.
         foreach (var target in targets.DistinctBy(t => t.GetLeftPart(UriPartial.Authority)))
         {
-            using var response = await current.Http.GetAsync(target, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await current.Http!.GetAsync(target, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
 
         static Uri ModelsUri(string? endpoint, string fallback, string path) =>
@@ -133,7 +133,11 @@ public sealed class SpeechProviders : IDisposable
     private Current Build(SpeechToTextProviderOptions sttOptions, TextToSpeechProviderOptions ttsOptions)
     {
         ISpeechToText offlineStt = _offlineRecognizer.WithMetrics(_metrics, _logger, _time);
-        var http = _httpClientFactory.CreateClient(HttpClientName);
+        // One HTTP client per build, shared by the cloud recogniser and voice; none when nothing in force is a cloud.
+        var http = sttOptions.Provider == "openai" || ttsOptions.Provider is "openai" or "elevenlabs"
+            ? _httpClientFactory.CreateClient(HttpClientName)
+            : null;
+
         // A local Whisper model (configured, or found in <data>/models) is the offline recogniser; pocketsphinx backs it up.
         var whisper = _whisper.Create(sttOptions, required: sttOptions.Provider == "whisper");
         if (whisper is not null)
@@ -143,11 +147,12 @@ public sealed class SpeechProviders : IDisposable
                 .WithMetrics(_metrics, _logger, _time)
                 .WithFallback(offlineStt, _logger);
         }
+
         ITextToSpeech offlineTts = _offlineVoice.WithMetrics(_metrics, _logger, _time);
 
         var stt = sttOptions.Provider switch
         {
-            "openai" => new OpenAiSpeechToText(sttOptions, http)
+            "openai" => new OpenAiSpeechToText(sttOptions, http!)
                 .WithTimeout(TimeSpan.FromSeconds(sttOptions.TimeoutSeconds), TimeSpan.FromSeconds(sttOptions.TimeoutSeconds), _time)
                 .WithMetrics(_metrics, _logger, _time)
                 .WithFallback(offlineStt, _logger),
@@ -156,8 +161,8 @@ public sealed class SpeechProviders : IDisposable
 
         ITextToSpeech? cloudTts = ttsOptions.Provider switch
         {
-            "openai" => new OpenAiTextToSpeech(ttsOptions, http),
-            "elevenlabs" => new ElevenLabsTextToSpeech(ttsOptions, http),
+            "openai" => new OpenAiTextToSpeech(ttsOptions, http!),
+            "elevenlabs" => new ElevenLabsTextToSpeech(ttsOptions, http!),
             _ => null,
         };
         var tts = cloudTts is null
@@ -180,5 +185,5 @@ public sealed class SpeechProviders : IDisposable
 
     private sealed record Current(
         ISpeechToText SpeechToText, ITextToSpeech TextToSpeech,
-        SpeechToTextProviderOptions SpeechToTextOptions, TextToSpeechProviderOptions TextToSpeechOptions, HttpClient Http);
+        SpeechToTextProviderOptions SpeechToTextOptions, TextToSpeechProviderOptions TextToSpeechOptions, HttpClient? Http);
 }
