@@ -30,28 +30,16 @@ internal static partial class ExportRenderRunner
             WriteProgram(program, minutes);
             var timeline = Timeline(minutes);
             var renderer = new MasterRenderer(Options.Create(new ExportOptions()), NullLogger<MasterRenderer>.Instance);
-            var measuredAt = TimeSpan.Zero;
-            var gainedAt = TimeSpan.Zero;
             var stopwatch = Stopwatch.StartNew();
-            await renderer.RenderAsync([program], timeline, folder, p =>
-            {
-                if (measuredAt == TimeSpan.Zero && p >= 0.15)
-                {
-                    measuredAt = stopwatch.Elapsed;
-                }
-
-                if (gainedAt == TimeSpan.Zero && p >= 0.5)
-                {
-                    gainedAt = stopwatch.Elapsed;
-                }
-            });
+            await renderer.RenderAsync([program], timeline, folder);
             var total = stopwatch.Elapsed;
             var (integrated, truePeak) = await MeasureAsync(Path.Combine(folder, "episode.mp3"));
             var (flacIntegrated, flacPeak) = await MeasureAsync(Path.Combine(folder, "episode.flac"));
+            var (measure, gain, encode) = renderer.LastTimings;
             Console.WriteLine($"| show length | measure pass | gain pass(es) | MP3 & FLAC | total | gain passes | episode.mp3 | episode.flac | cores |");
             Console.WriteLine($"|---|---|---|---|---|---|---|---|---|");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {minutes} min | {measuredAt.TotalSeconds:F1} s | {(gainedAt - measuredAt).TotalSeconds:F1} s | {(total - gainedAt).TotalSeconds:F1} s | **{total.TotalSeconds:F1} s** | {renderer.LastPasses} | {integrated:F1} LUFS, {truePeak:F1} dBTP | {flacIntegrated:F1} LUFS, {flacPeak:F1} dBTP | {Environment.ProcessorCount} |"));
+                $"| {minutes} min | {measure.TotalSeconds:F1} s | {gain.TotalSeconds:F1} s | {encode.TotalSeconds:F1} s | **{total.TotalSeconds:F1} s** | {renderer.LastPasses} | {integrated:F1} LUFS, {truePeak:F1} dBTP | {flacIntegrated:F1} LUFS, {flacPeak:F1} dBTP | {Environment.ProcessorCount} |"));
             var target = TimeSpan.FromSeconds(60.0 * minutes / 60);
             Console.WriteLine(total <= target ? $"PASS: within {target.TotalSeconds:F0} s" : $"OVER: target {target.TotalSeconds:F0} s");
             return 0;

@@ -29,6 +29,9 @@ public sealed partial class MasterRenderer(IOptions<ExportOptions> options, ILog
     /// <summary>Gain passes the last render needed (for the bench).</summary>
     public int LastPasses { get; private set; }
 
+    /// <summary>How long the last render's measuring, gain passes and encoding took (for the bench).</summary>
+    public (TimeSpan Measure, TimeSpan Gain, TimeSpan Encode) LastTimings { get; private set; }
+
     // Shares of the progress bar: measuring, the gain pass(es), encoding.
     private const double MeasureShare = 0.15;
     private const double GainShare = 0.35;
@@ -62,6 +65,7 @@ public sealed partial class MasterRenderer(IOptions<ExportOptions> options, ILog
         {
             var input = await ProgramInput.OpenAsync(programParts, folder, cancellationToken).ConfigureAwait(false);
             var measured = await ProgramLoudness.MeasureAsync(input, p => progress(p * MeasureShare), cancellationToken).ConfigureAwait(false);
+            var measuredAt = stopwatch.Elapsed;
             var gainDb = MasterGain.Toward(measured);
             var result = measured;
             var passes = 0;
@@ -78,13 +82,17 @@ public sealed partial class MasterRenderer(IOptions<ExportOptions> options, ILog
                     break;
                 }
 
-                // The limiter gives back less than the gain added: a secant step, the first assuming 0.5 dB per dB (what
-                // limiting a show's effects and speech peaks typically returns; the secant corrects it).
-                var slope = previous is { } last && gainDb != last.Gain ? Math.Clamp((result.Integrated - last.Result) / (gainDb - last.Gain), 0.2, 1) : 0.5;
+                // The limiter gives back less than the gain added, and the less the more it already limits (the first
+                // pass fell short by `off` only because of limiting): the first step guesses the loudness each dB
+                // buys from that shortfall (1.2 LU short → 0.36), then a secant step corrects it.
+                var slope = previous is { } last && gainDb != last.Gain
+                    ? Math.Clamp((result.Integrated - last.Result) / (gainDb - last.Gain), 0.2, 1)
+                    : Math.Clamp(0.6 - (0.2 * Math.Abs(off)), 0.25, 0.9);
                 previous = (gainDb, result.Integrated);
                 gainDb += Math.Clamp(off / slope, -12, 12);
             }
 
+            var gainedAt = stopwatch.Elapsed;
             await File.WriteAllTextAsync(metadata, FfMetadata(timeline), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
             var mp3 = Path.Combine(folder, "episode.mp3");
             var flac = Path.Combine(folder, "episode.flac");
@@ -94,6 +102,7 @@ public sealed partial class MasterRenderer(IOptions<ExportOptions> options, ILog
             File.Move(flac + ".part.flac", flac, overwrite: true);
             progress(1);
             LastPasses = passes;
+            LastTimings = (measuredAt, gainedAt - measuredAt, stopwatch.Elapsed - gainedAt);
             LogRendered(logger, timeline.Show.Title, input.Duration.TotalMinutes, measured.Integrated, gainDb, result.Integrated, passes, stopwatch.Elapsed.TotalSeconds);
             return mp3;
         }
