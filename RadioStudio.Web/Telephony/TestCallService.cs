@@ -71,9 +71,12 @@ public sealed partial class TestCallService(
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var call in _calls.Values)
+        foreach (var callSid in _calls.Keys.ToList())
         {
-            await call.DisposeAsync();
+            if (_calls.TryRemove(callSid, out var call))
+            {
+                await call.DisposeAsync();
+            }
         }
     }
 

@@ -33,6 +33,7 @@ public sealed class SimulatedCall : IAsyncDisposable
     private long _framesSent;
     private int _clears;
     private readonly ScreeningAnswerer? _answerer;
+    private int _disposed;
     private volatile bool _hangingUp;
 
     internal SimulatedCall(PhoneSimulator simulator, SimulatedCallOptions options, string callSid)
@@ -154,6 +155,12 @@ public sealed class SimulatedCall : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Once: the call's owner and its own end may both dispose it (a test call that ends as the studio stops).
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loops.ConfigureAwait(false);
         _socket?.Dispose();
