@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RadioStudio.Engine.Audio.Codecs;
@@ -16,7 +15,7 @@ namespace RadioStudio.Bench;
 /// synthetic but shaped like a show: a host at speech level (low-passed pink noise in syllables), quiet callers 20 dB down, a near-full-scale effect every
 /// five minutes, pauses; 24-bit WAV, the studio's default recording format. Target: one hour in ≤ 60 s on two cores.
 /// </summary>
-internal static partial class ExportRenderRunner
+internal static class ExportRenderRunner
 {
     public static async Task<int> RunAsync(string[] args)
     {
@@ -108,14 +107,7 @@ internal static partial class ExportRenderRunner
         using var process = Process.Start(start)!;
         var printed = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        var summary = printed[printed.LastIndexOf("Summary:", StringComparison.Ordinal)..];
-        return (double.Parse(Integrated().Match(summary).Groups[1].Value, CultureInfo.InvariantCulture),
-                double.Parse(Peak().Match(summary).Groups[1].Value, CultureInfo.InvariantCulture));
+        var measured = ProgramLoudness.Parse(printed);
+        return (measured.Integrated, measured.TruePeak);
     }
-
-    [GeneratedRegex(@"I:\s+(-?[\d.]+) LUFS")]
-    private static partial Regex Integrated();
-
-    [GeneratedRegex(@"Peak:\s+(-?[\d.]+) dBFS")]
-    private static partial Regex Peak();
 }

@@ -49,8 +49,11 @@ public sealed partial class RunningStudio : IAsyncDisposable
         studio._process.ErrorDataReceived += (_, e) => studio.Take(e.Data);
         studio._process.BeginOutputReadLine();
         studio._process.BeginErrorReadLine();
-        var done = await Task.WhenAny(studio._url.Task, Task.Delay(timeout));
-        if (done != studio._url.Task)
+        try
+        {
+            await studio._url.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
         {
             await studio.DisposeAsync();
             throw new TimeoutException("The studio did not start listening:\n" + studio.Output);

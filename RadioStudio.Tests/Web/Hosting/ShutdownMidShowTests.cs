@@ -60,7 +60,7 @@ public sealed class ShutdownMidShowTests(BrowserFixture fixture) : IClassFixture
         await slot.ClickAsync();
         await host.Locator("[data-testid=let-them-respond]").ClickAsync();
         await Expect(host.Locator("[data-testid=ai-phase]")).Not.ToHaveAttributeAsync("data-phase", "listening", new() { Timeout = 30_000 });
-        Assert.True(await WaitUntilAsync(() => openAi.ChatStreamsOpen > 0, TimeSpan.FromSeconds(30)), "no AI turn in flight\n" + studio.Output);
+        Assert.True(await Poll.UntilAsync(() => openAi.ChatStreamsOpen > 0, TimeSpan.FromSeconds(30)), "no AI turn in flight\n" + studio.Output);
 
         var clock = Stopwatch.StartNew();
         studio.Terminate();
@@ -87,21 +87,5 @@ public sealed class ShutdownMidShowTests(BrowserFixture fixture) : IClassFixture
             var audio = WavReader.Read(stem);
             Assert.True(audio.Samples.Length > 0, stem);
         }
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                return false;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return true;
     }
 }
