@@ -19,6 +19,7 @@ public sealed partial class ExportOnShowEnd(
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
     private string? _liveShow;
+    private readonly Lock _gate = new();
     private int _stopped;
 
     /// <summary>The export in flight, for tests and shutdown.</summary>
@@ -45,36 +46,51 @@ public sealed partial class ExportOnShowEnd(
     /// <summary>Exports (again) the show in the background, after any export already running; the pages follow its progress.</summary>
     public void Queue(string showId)
     {
-        if (Volatile.Read(ref _stopped) == 0)
+        lock (_gate)
         {
+            if (_stopped != 0)
+            {
+                return;
+            }
+
             board.Report(showId, new ExportProgress(ExportPhase.WaitingForSummaries));
             var previous = Current;
+            var stopping = _stopping.Token;
             Current = Task.Run(async () =>
             {
                 await previous.ConfigureAwait(false);
-                await ExportAsync(showId, _stopping.Token).ConfigureAwait(false);
+                await ExportAsync(showId, stopping).ConfigureAwait(false);
             });
         }
     }
 
-    /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Cancels the export in flight (its ffmpeg is killed) and waits for it to wind down, so nothing it uses is disposed under it.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         Stop();
-        return Task.CompletedTask;
+        await Current.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <inheritdoc />
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        lock (_gate)
+        {
+            _stopping.Dispose();
+        }
+    }
 
     // The host may stop or dispose this first (a test factory disposes before stopping): either way, once.
     private void Stop()
     {
         _subscription?.Dispose();
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        lock (_gate)
         {
-            _stopping.Cancel();
-            _stopping.Dispose();
+            if (Interlocked.Exchange(ref _stopped, 1) == 0)
+            {
+                _stopping.Cancel();
+            }
         }
     }
 

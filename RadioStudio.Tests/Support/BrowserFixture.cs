@@ -48,9 +48,26 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.CloseAsync();
+        var browserClosed = Browser.CloseAsync();
+        try
+        {
+            await browserClosed;
+        }
+        catch (PlaywrightException)
+        {
+            // The browser went away on its own (a crash is reported by the test that saw it); the studio still stops below.
+        }
+
         _playwright.Dispose();
-        await Factory.DisposeAsync();
+        try
+        {
+            await Factory.DisposeAsync();
+        }
+        catch (Exception error)
+        {
+            // xUnit's console reports a class-cleanup failure by exception type only: carry where it came from.
+            throw new InvalidOperationException($"The studio under test failed to stop: {error}", error);
+        }
     }
 
     /// <summary>A fresh browser context (its own cookies and circuit) at the given size, opened on a path, interactive.</summary>

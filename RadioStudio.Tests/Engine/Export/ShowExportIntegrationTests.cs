@@ -28,6 +28,8 @@ public sealed class ShowExportIntegrationTests
         var showId = engine.Current.Show!.Id;
         Assert.True(engine.Current.OnAir, "the restarted studio carries on with the same show");
         await engine.AddHostLineAsync("Second line, after the restart.");
+        var secondPart = after.Services.GetRequiredService<StemRecorder>();
+        await Poll.AssertUntilAsync(() => secondPart.Status.BlocksWritten >= 50, "the second part records a second of stems");
         await engine.SetOnAirAsync(false);
         await engine.WaitForAsync(s => !s.OnAir);
         var export = after.Services.GetRequiredService<ExportOnShowEnd>();
