@@ -68,7 +68,7 @@ public sealed partial class AiDirector
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.ShouldRespondFailed(_logger, error.Message);
+            AiDirectorLog.ShouldRespondFailed(_logger, error.Message);
             return rule;
         }
     }

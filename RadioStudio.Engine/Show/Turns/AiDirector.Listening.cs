@@ -86,15 +86,20 @@ public sealed partial class AiDirector
             var message = new ConversationMessage(source.IsHost ? ConversationRole.Host : ConversationRole.PhoneCaller, speaker, text);
             var call = Call;
             call?.Add(message);
-            await _engine.AddTranscriptEntryAsync(speaker, kind, text, start, end).ConfigureAwait(false);
+
+            // The line is posted to the transcript first (it precedes any reply there), but the AI's turn does not
+            // wait for the engine to write it.
+            var written = _engine.AddTranscriptEntryAsync(speaker, kind, text, start, end);
             if (call is not null)
             {
                 OnTurnEnded(TurnTrigger.Speech, endedAt, sttFinal, source.IsHost);
             }
+
+            await written.ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            Log.TranscriptionFailed(_logger, speaker, error.Message);
+            AiDirectorLog.TranscriptionFailed(_logger, speaker, error.Message);
             await _engine.UpdateAiAsync(s => s with { Problem = $"Couldn't transcribe {speaker}: {error.Message}" }).ConfigureAwait(false);
         }
         finally

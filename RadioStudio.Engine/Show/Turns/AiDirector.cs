@@ -36,6 +36,8 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     private readonly CallerMemory _memory;
     private readonly Random _random;
     private readonly CallerBoard _board;
+    private readonly ReplyTurn _reply;
+    private readonly OnAirReplyStage _stage;
     private ActiveAiCall? _call;
     private TurnRun? _turn;
     private string? _showId;
@@ -69,6 +71,8 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _enricher = new PersonaEnricher(time);
         _random = new Random();
         _board = new CallerBoard(personas, _random);
+        _reply = new ReplyTurn(() => _llm.Dialogue, () => _speech.TextToSpeech, _options, _studio, time, logger);
+        _stage = new OnAirReplyStage(engine, graph, memory, () => Call, ShowTime, Background);
         Auto = new AutoResponder(time)
         {
             Debounce = TimeSpan.FromSeconds(_options.RespondDebounceSeconds),
@@ -139,7 +143,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
 
             var call = new ActiveAiCall(slot, persona, reaction, ShowTime());
             Volatile.Write(ref _call, call);
-            Log.CallStarted(_logger, persona.Name, slot, reaction?.Call.Name ?? "nobody");
+            AiDirectorLog.CallStarted(_logger, persona.Name, slot, reaction?.Call.Name ?? "nobody");
             await _engine.UpdateAiAsync(
                 s => s with { ActiveSlot = slot, Phase = AiPhase.Listening, Problem = null },
                 board => CallerBoard.SetSlotStatus(board, slot, AiCallerStatus.Listening),
@@ -227,7 +231,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             }
         }
 
-        Log.BargedIn(_logger, who);
+        AiDirectorLog.BargedIn(_logger, who);
         return true;
     }
 
@@ -243,7 +247,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     /// <summary>Fire-and-forget work (state reports, transcription, summaries): a failure is logged, never unobserved.</summary>
     private void Background(Task task) =>
         task.ContinueWith(
-            static (t, state) => Log.BackgroundFailed((ILogger)state!, t.Exception!),
+            static (t, state) => AiDirectorLog.BackgroundFailed((ILogger)state!, t.Exception!),
             _logger,
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
@@ -266,7 +270,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         CancelAutoTurn();
         call.End();
         _graph.AiVoice.Stop();
-        Log.CallEnded(_logger, call.Persona.Name);
+        AiDirectorLog.CallEnded(_logger, call.Persona.Name);
 
         // The slot gets a fresh caller; this one is remembered for the rest of the show.
         var replacement = _board.Replace(call.Slot, _speech.TextToSpeech.Voices);

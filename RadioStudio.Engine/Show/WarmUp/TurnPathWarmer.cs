@@ -24,8 +24,8 @@ namespace RadioStudio.Engine.Show.WarmUp;
 /// a paid endpoint's billed routes; every failure is only logged (a cold first turn is the worst outcome).
 /// </summary>
 public sealed partial class TurnPathWarmer(
-    LlmClients llm, SpeechProviders speech, IHttpClientFactory httpClients, IOptions<AiCallerOptions> aiOptions, TimeProvider timeProvider,
-    ILogger<TurnPathWarmer> logger)
+    LlmClients llm, SpeechProviders speech, IHttpClientFactory httpClients, PersonaGenerator personas, IOptions<AiCallerOptions> aiOptions,
+    IOptions<Studio.StudioOptions> studioOptions, TimeProvider timeProvider, ILogger<TurnPathWarmer> logger)
 {
     // A private meter: the studio's own speech figures never count a warm-up.
     private readonly SpeechMetrics _metrics = new();
@@ -49,6 +49,7 @@ public sealed partial class TurnPathWarmer(
             var speechHttp = httpClients.CreateClient(SpeechProviders.HttpClientName);
             await Step("speech-to-text", ct => WarmSpeechToTextAsync(provider.Endpoint, speechHttp, ct), failed, cancellationToken).ConfigureAwait(false);
             await Step("text-to-speech", ct => WarmTextToSpeechAsync(provider.Endpoint, speechHttp, ct), failed, cancellationToken).ConfigureAwait(false);
+            await Step("reply", ct => DryRunReplyAsync(provider.Endpoint, http, speechHttp, ct), failed, cancellationToken).ConfigureAwait(false);
         }
 
         await connections.ConfigureAwait(false);
@@ -137,7 +138,9 @@ public sealed partial class TurnPathWarmer(
             .WithTimeout(StepTimeout, StepTimeout, timeProvider)
             .WithMetrics(_metrics, null, timeProvider);
         stt = stt.WithFallback(stt);
-        await foreach (var _ in stt.TranscribeStreamingAsync(new SpeechSegment(new float[8_000], 16_000), null, cancellationToken).ConfigureAwait(false))
+        // As the listener sends them: a second or so at the endpointer's rate, with the names that help the recogniser spell.
+        var segment = new SpeechSegment(new float[new Speech.Vad.EndpointerOptions().SampleRate * 6 / 5], new Speech.Vad.EndpointerOptions().SampleRate);
+        await foreach (var _ in stt.TranscribeStreamingAsync(segment, new Speech.SpeechToTextOptions(Prompt: "Warm-up. Host. Caller."), cancellationToken).ConfigureAwait(false))
         {
         }
     }
@@ -154,6 +157,48 @@ public sealed partial class TurnPathWarmer(
         {
             // An offline voice in force: its first synthesis (a process start, its voice data read) happens now.
             await PlayPrivatelyAsync(speech.TextToSpeech, "Hello.", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A whole reply through the same <see cref="ReplyTurn"/> code a call on air runs (prompt, streamed sentences, voice,
+    /// playout, phone-line filter, read-along) with the loopback's model and voice and a private stage: what is left
+    /// cold after the steps above is the code between them.
+    /// </summary>
+    private async Task DryRunReplyAsync(Uri endpoint, HttpClient http, HttpClient speechHttp, CancellationToken cancellationToken)
+    {
+        var openAi = new OpenAIClient(new ApiKeyCredential("warm-up"), new OpenAIClientOptions
+        {
+            Endpoint = endpoint,
+            Transport = new HttpClientPipelineTransport(http),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        });
+        using var chat = llm.WarmUpChain(openAi.GetChatClient("warm-up").AsIChatClient());
+        var canned = new OpenAiTextToSpeech(
+                new TextToSpeechProviderOptions { Provider = "openai", Endpoint = endpoint.ToString(), ApiKey = "warm-up" }, speechHttp)
+            .WithTimeout(StepTimeout, StepTimeout, timeProvider)
+            .WithMetrics(_metrics, null, timeProvider);
+        var persona = personas.DrawBoard(1, speech.TextToSpeech.Voices, new HashSet<string>(), new Random(7))[0];
+        using var call = new ActiveAiCall(1, persona, reaction: null, TimeSpan.Zero);
+        call.Add(new ConversationMessage(ConversationRole.Host, studioOptions.Value.HostName, "Hello, caller, you're on the air."));
+        using var registration = cancellationToken.Register(call.End);
+        var run = new TurnRun(call, TurnTrigger.Speech, timeProvider.GetTimestamp(), speechToTextFinal: null);
+        try
+        {
+            var stage = new PrivateReplyStage();
+            var reply = new ReplyTurn(() => chat, () => canned, aiOptions.Value, studioOptions.Value, timeProvider, logger);
+            var result = await reply.RunAsync(run, stage).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (result.Outcome != "spoken" || stage.Lines == 0)
+            {
+                throw new InvalidOperationException($"the dry-run reply ended {result.Outcome} after {stage.Lines} sentence(s)");
+            }
+
+            Log.ReplyWarmed(logger, stage.Lines);
+        }
+        finally
+        {
+            run.Dispose();
         }
     }
 
@@ -182,6 +227,9 @@ public sealed partial class TurnPathWarmer(
     {
         [LoggerMessage(EventId = 5401, Level = LogLevel.Debug, Message = "Turn warm-up: the canned reply split into {Sentences} sentences")]
         public static partial void ChatWarmed(ILogger logger, int sentences);
+
+        [LoggerMessage(EventId = 5404, Level = LogLevel.Debug, Message = "Turn warm-up: a dry-run reply spoke {Sentences} sentences off the air")]
+        public static partial void ReplyWarmed(ILogger logger, int sentences);
 
         [LoggerMessage(EventId = 5403, Level = LogLevel.Debug, Message = "Turn warm-up: {Methods} methods of the turn path compiled")]
         public static partial void CodePrepared(ILogger logger, int methods);
