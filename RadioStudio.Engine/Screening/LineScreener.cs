@@ -56,10 +56,12 @@ internal sealed partial class LineScreener(ScreenerContext context, string lineI
             var segment = await ListenAsync(giveUp, cancellationToken).ConfigureAwait(false);
             if (segment is null)
             {
-                await SayAsync(ScreeningStatus.Screening, [question], cancellationToken).ConfigureAwait(false);
+                // Never the same words twice in a row: a caller who missed the question hears that it is asked again.
+                await SayAsync(ScreeningStatus.Screening, [options.Reprompt, question], cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
+            var before = _fields;
             var extraction = await HearAnswerAsync(segment, cancellationToken).ConfigureAwait(false);
             if (_fields.Complete && (extraction?.Done != false || followUpAsked))
             {
@@ -74,7 +76,15 @@ internal sealed partial class LineScreener(ScreenerContext context, string lineI
             }
             else
             {
-                question = string.IsNullOrWhiteSpace(_fields.Name) ? options.NameQuestion : options.TopicQuestion;
+                var next = string.IsNullOrWhiteSpace(_fields.Name) ? options.NameQuestion : options.TopicQuestion;
+                if (next == question && _fields == before)
+                {
+                    // The answer told us nothing (or could not be read): say so before asking again.
+                    await SayAsync(ScreeningStatus.Screening, [options.Reprompt, next], cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                question = next;
             }
 
             await SayAsync(ScreeningStatus.Screening, [question], cancellationToken).ConfigureAwait(false);

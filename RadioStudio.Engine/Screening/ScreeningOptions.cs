@@ -34,6 +34,10 @@ public sealed class ScreeningOptions
     [Required]
     public string KnownCallerGreeting { get; set; } = "Welcome back to {show}, {name}! I'm the screener.";
 
+    /// <summary>Said before a question is asked again (silence, or an answer that told the screener nothing new).</summary>
+    [Required]
+    public string Reprompt { get; set; } = "Sorry, I didn't catch that.";
+
     /// <summary>Asked once when the topic is vague.</summary>
     [Required]
     public string FollowUp { get; set; } = "Could you tell me a little more about that?";

@@ -34,6 +34,13 @@ public sealed class ScreeningGiveUpTests(QuickGiveUpFixture studio) : IClassFixt
         Assert.Equal("incomplete", line.Screening!.Attribute);
         Assert.All(line.Screening.Lines, l => Assert.True(l.FromScreener, "the caller said nothing"));
         Assert.Equal("Great, sit tight, we'll get you on.", line.Screening.Lines[^1].Text);
+
+        // Asked again, never in the same words twice in a row: the caller hears that it is a repeat.
+        var said = line.Screening.Lines.Select(l => l.Text).ToList();
+        Assert.Contains("Sorry, I didn't catch that.", said);
+        Assert.All(said.Zip(said.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
+        var sorry = said.IndexOf("Sorry, I didn't catch that.");
+        Assert.Equal("What's your name?", said[sorry + 1]);
         Assert.Equal(LineStatus.Holding, line.Status);
     }
 }
