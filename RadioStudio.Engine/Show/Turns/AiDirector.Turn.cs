@@ -1,15 +1,42 @@
-using System.Diagnostics;
-using System.Threading.Channels;
-using Microsoft.Extensions.AI;
-using RadioStudio.Engine.Audio;
-using RadioStudio.Engine.Audio.Media;
-using RadioStudio.Engine.Llm;
 using RadioStudio.Engine.State;
 
 namespace RadioStudio.Engine.Show.Turns;
 
 public sealed partial class AiDirector
 {
+    /// <summary>Auto mode's debounce and cooldown.</summary>
+    internal AutoResponder Auto { get; }
+
+    /// <summary>
+    /// Someone finished a turn: in auto mode the AI may jump in (debounce, cooldown, should-respond); in manual mode
+    /// a one-to-one call (no phone caller on air) answers the host at once, when configured.
+    /// </summary>
+    private void OnTurnEnded(TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal, bool byHost)
+    {
+        if (Call is not { Ended: false } call)
+        {
+            return;
+        }
+
+        var state = _engine.Current;
+        if (state.RespondMode != RespondMode.Auto)
+        {
+            if (byHost && _options.ManualRepliesOneToOne && !state.Lines.Any(l => l.IsOnAir))
+            {
+                StartTurn(trigger, endTimestamp, sttFinal);
+            }
+
+            return;
+        }
+
+        Auto.TurnEnded(
+            async token => CurrentTurn.IsCompleted && await _shouldRespond.DecideAsync(call, token).ConfigureAwait(false),
+            () => StartTurn(trigger, endTimestamp, sttFinal),
+            call.Token);
+    }
+
+    private void CancelAutoTurn() => Auto.SpeechStarted();
+
     /// <summary>The turn in flight, if any (tests and the bench wait on it).</summary>
     internal Task CurrentTurn => Volatile.Read(ref _turn)?.Completion ?? Task.CompletedTask;
 

@@ -20,7 +20,7 @@ namespace RadioStudio.Engine.Show.Turns;
 /// output at once (<see cref="BargeIn"/>); hang-up or switch cancels everything in flight for that call, and an
 /// AI line enters the conversation and transcript only once it was spoken — and only what was heard.
 /// </summary>
-public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposable
+public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposable, ISpeechTurnTaker
 {
     private readonly StudioEngine _engine;
     private readonly AudioGraph _graph;
@@ -38,6 +38,8 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     private readonly CallerBoard _board;
     private readonly ReplyTurn _reply;
     private readonly OnAirReplyStage _stage;
+    private readonly ShouldRespondDecision _shouldRespond;
+    private readonly HeardSpeech _heard;
     private ActiveAiCall? _call;
     private TurnRun? _turn;
     private string? _showId;
@@ -78,11 +80,18 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             Debounce = TimeSpan.FromSeconds(_options.RespondDebounceSeconds),
             Cooldown = TimeSpan.FromSeconds(_options.CooldownSeconds),
         };
-        Listen(listener);
+        _shouldRespond = new ShouldRespondDecision(llm, logger);
+        _heard = new HeardSpeech(listener, this, engine, phones, speech, _studio, _options, logger, Background);
     }
 
     /// <summary>The AI caller on the line, or null.</summary>
     internal ActiveAiCall? Call => Volatile.Read(ref _call);
+
+    /// <summary>The listener whose speech events drive barge-in and turns.</summary>
+    internal VoiceListener Listener => _heard.Listener;
+
+    /// <inheritdoc />
+    ActiveAiCall? ISpeechTurnTaker.Call => Call;
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -200,10 +209,7 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
     /// <inheritdoc />
     public void PushToTalk(bool held)
     {
-        if (Listener is { } listener)
-        {
-            listener.HostPushToTalk = held;
-        }
+        Listener.HostPushToTalk = held;
 
         Background(_engine.UpdateAiAsync(s => s with { PushToTalk = held }));
     }
@@ -241,8 +247,15 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
         _subscription?.Dispose();
         _call?.Dispose();
         _gate.Dispose();
-        _transcribing.Dispose();
+        _heard.Dispose();
     }
+
+    /// <inheritdoc />
+    void ISpeechTurnTaker.SomeoneIsTalking() => CancelAutoTurn();
+
+    /// <inheritdoc />
+    void ISpeechTurnTaker.TurnEnded(TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal, bool byHost) =>
+        OnTurnEnded(trigger, endTimestamp, sttFinal, byHost);
 
     /// <summary>Fire-and-forget work (state reports, transcription, summaries): a failure is logged, never unobserved.</summary>
     private void Background(Task task) =>
@@ -252,6 +265,9 @@ public sealed partial class AiDirector : IAiDirector, IHostedService, IDisposabl
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+
+    /// <inheritdoc />
+    TimeSpan ISpeechTurnTaker.ShowTime() => ShowTime();
 
     internal TimeSpan ShowTime()
     {

@@ -1,35 +1,67 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using RadioStudio.Engine.Speech;
 using RadioStudio.Engine.Speech.Listening;
 using RadioStudio.Engine.State;
+using RadioStudio.Engine.Studio;
+using RadioStudio.Engine.Telephony;
 
 namespace RadioStudio.Engine.Show.Turns;
 
-public sealed partial class AiDirector
+/// <summary>
+/// What the host and the phone callers on air say, as the AI caller hears it: the listener's speech events become
+/// barge-ins (speech started) and transcribed lines (speech ended) — each line goes into the AI call's conversation
+/// first, then the transcript, and ends a turn the AI may answer. At most four transcriptions at once.
+/// </summary>
+internal sealed class HeardSpeech : IDisposable
 {
     private readonly SemaphoreSlim _transcribing = new(4, 4);
+    private readonly ISpeechTurnTaker _director;
+    private readonly StudioEngine _engine;
+    private readonly PhoneSystem _phones;
+    private readonly SpeechProviders _speech;
+    private readonly StudioOptions _studio;
+    private readonly AiCallerOptions _options;
+    private readonly ILogger _logger;
+    private readonly Action<Task> _background;
 
-    /// <summary>The listener whose speech events drive barge-in and turns.</summary>
-    internal VoiceListener? Listener { get; private set; }
-
-    private void Listen(VoiceListener listener)
+    public HeardSpeech(
+        VoiceListener listener, ISpeechTurnTaker director, StudioEngine engine, PhoneSystem phones, SpeechProviders speech, StudioOptions studio,
+        AiCallerOptions options, ILogger logger, Action<Task> background)
     {
+        _director = director;
+        _engine = engine;
+        _phones = phones;
+        _speech = speech;
+        _studio = studio;
+        _options = options;
+        _logger = logger;
+        _background = background;
         Listener = listener;
-        listener.OpenMic = _options.OpenMic;
+        listener.OpenMic = options.OpenMic;
         listener.SpeechStarted += OnSpeechStarted;
         listener.SpeechEnded += OnSpeechEnded;
+    }
+
+    /// <summary>The listener whose speech events drive barge-in and turns.</summary>
+    public VoiceListener Listener { get; }
+
+    public void Dispose()
+    {
+        Listener.SpeechStarted -= OnSpeechStarted;
+        Listener.SpeechEnded -= OnSpeechEnded;
+        _transcribing.Dispose();
     }
 
     private void OnSpeechStarted(VoiceSource source)
     {
         if (source.IsHost || _options.PhoneCallersBargeIn)
         {
-            BargeIn(source.IsHost ? "host" : $"phone slot {source.PhoneSlot + 1}");
+            _director.BargeIn(source.IsHost ? "host" : $"phone slot {source.PhoneSlot + 1}");
         }
         else
         {
-            // Someone is talking again: an auto reply waiting out its debounce waits for them.
-            CancelAutoTurn();
+            _director.SomeoneIsTalking();
         }
     }
 
@@ -41,9 +73,9 @@ public sealed partial class AiDirector
             return;
         }
 
-        var end = ShowTime() - Stopwatch.GetElapsedTime(endedAt);
+        var end = _director.ShowTime() - Stopwatch.GetElapsedTime(endedAt);
         var start = end - segment.Duration;
-        Background(Task.Run(() => TranscribeAsync(source, speaker, segment, start < TimeSpan.Zero ? TimeSpan.Zero : start, end, endedAt)));
+        _background(Task.Run(() => TranscribeAsync(source, speaker, segment, start < TimeSpan.Zero ? TimeSpan.Zero : start, end, endedAt)));
     }
 
     private string? PhoneSpeaker(int slot)
@@ -84,7 +116,7 @@ public sealed partial class AiDirector
             // presses "let them respond" at once must get a reply that has heard it.
             var kind = source.IsHost ? PartyKind.Host : PartyKind.Phone;
             var message = new ConversationMessage(source.IsHost ? ConversationRole.Host : ConversationRole.PhoneCaller, speaker, text);
-            var call = Call;
+            var call = _director.Call;
             call?.Add(message);
 
             // The line is posted to the transcript first (it precedes any reply there), but the AI's turn does not
@@ -92,7 +124,7 @@ public sealed partial class AiDirector
             var written = _engine.AddTranscriptEntryAsync(speaker, kind, text, start, end);
             if (call is not null)
             {
-                OnTurnEnded(TurnTrigger.Speech, endedAt, sttFinal, source.IsHost);
+                _director.TurnEnded(TurnTrigger.Speech, endedAt, sttFinal, source.IsHost);
             }
 
             await written.ConfigureAwait(false);
@@ -109,5 +141,6 @@ public sealed partial class AiDirector
     }
 
     /// <summary>Names that help the recogniser spell: the show, the host, the AI caller on the line.</summary>
-    private string BoardPrompt() => Call is { } call ? $"{_studio.ShowTitle}. {_studio.HostName}. {call.Persona.Name}." : $"{_studio.ShowTitle}. {_studio.HostName}.";
+    private string BoardPrompt() =>
+        _director.Call is { } call ? $"{_studio.ShowTitle}. {_studio.HostName}. {call.Persona.Name}." : $"{_studio.ShowTitle}. {_studio.HostName}.";
 }

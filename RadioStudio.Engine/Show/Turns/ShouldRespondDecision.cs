@@ -1,46 +1,17 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using RadioStudio.Engine.Llm;
-using RadioStudio.Engine.State;
 
 namespace RadioStudio.Engine.Show.Turns;
 
-public sealed partial class AiDirector
+/// <summary>
+/// Auto mode's cheap yes/no before a reply: should the AI caller speak now? The utility model answers, bounded to
+/// three seconds; when it fails, a rule does (the last line was a question, or named them).
+/// </summary>
+internal sealed class ShouldRespondDecision(ILlmClients llm, ILogger logger)
 {
-    /// <summary>Auto mode's debounce and cooldown.</summary>
-    internal AutoResponder Auto { get; }
-
-    /// <summary>
-    /// Someone finished a turn: in auto mode the AI may jump in (debounce, cooldown, should-respond); in manual mode
-    /// a one-to-one call (no phone caller on air) answers the host at once, when configured.
-    /// </summary>
-    private void OnTurnEnded(TurnTrigger trigger, long endTimestamp, TimeSpan? sttFinal, bool byHost)
-    {
-        if (Call is not { Ended: false } call)
-        {
-            return;
-        }
-
-        var state = _engine.Current;
-        if (state.RespondMode != RespondMode.Auto)
-        {
-            if (byHost && _options.ManualRepliesOneToOne && !state.Lines.Any(l => l.IsOnAir))
-            {
-                StartTurn(trigger, endTimestamp, sttFinal);
-            }
-
-            return;
-        }
-
-        Auto.TurnEnded(
-            async token => CurrentTurn.IsCompleted && await ShouldRespondAsync(call, token).ConfigureAwait(false),
-            () => StartTurn(trigger, endTimestamp, sttFinal),
-            call.Token);
-    }
-
-    private void CancelAutoTurn() => Auto.SpeechStarted();
-
-    /// <summary>The cheap yes/no decision: the utility model, bounded; on failure a rule (a question, or their name).</summary>
-    internal async Task<bool> ShouldRespondAsync(ActiveAiCall call, CancellationToken cancellationToken)
+    /// <summary>True when the AI caller should answer the conversation's last line.</summary>
+    public async Task<bool> DecideAsync(ActiveAiCall call, CancellationToken cancellationToken)
     {
         var conversation = call.Conversation;
         if (conversation.Count == 0 || conversation[^1].Role == ConversationRole.AiCaller)
@@ -63,12 +34,12 @@ public sealed partial class AiDirector
                 new(ChatRole.User, lines),
             ];
             var options = new ChatOptions { MaxOutputTokens = 3, AdditionalProperties = new() { [LlmPurposes.PropertyKey] = LlmPurposes.ShouldRespond } };
-            var response = await _llm.Utility.GetResponseAsync(messages, options, timeout.Token).ConfigureAwait(false);
+            var response = await llm.Utility.GetResponseAsync(messages, options, timeout.Token).ConfigureAwait(false);
             return response.Text.TrimStart().StartsWith("y", StringComparison.OrdinalIgnoreCase);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            AiDirectorLog.ShouldRespondFailed(_logger, error.Message);
+            AiDirectorLog.ShouldRespondFailed(logger, error.Message);
             return rule;
         }
     }
