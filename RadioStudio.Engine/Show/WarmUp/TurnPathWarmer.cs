@@ -108,13 +108,7 @@ public sealed partial class TurnPathWarmer(
 
     private async Task WarmChatAsync(Uri endpoint, HttpClient http, CancellationToken cancellationToken)
     {
-        var openAi = new OpenAIClient(new ApiKeyCredential("warm-up"), new OpenAIClientOptions
-        {
-            Endpoint = endpoint,
-            Transport = new HttpClientPipelineTransport(http),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-        });
-        using var chat = llm.WarmUpChain(openAi.GetChatClient("warm-up").AsIChatClient());
+        using var chat = LoopbackChat(endpoint, http);
         ChatMessage[] messages = [new(ChatRole.System, "You are a caller."), new(ChatRole.User, "HOST: Hello, caller.")];
         var splitter = new SentenceSplitter();
         var sentences = 0;
@@ -147,10 +141,7 @@ public sealed partial class TurnPathWarmer(
 
     private async Task WarmTextToSpeechAsync(Uri endpoint, HttpClient http, CancellationToken cancellationToken)
     {
-        var canned = new OpenAiTextToSpeech(
-                new TextToSpeechProviderOptions { Provider = "openai", Endpoint = endpoint.ToString(), ApiKey = "warm-up" }, http)
-            .WithTimeout(StepTimeout, StepTimeout, timeProvider)
-            .WithMetrics(_metrics, null, timeProvider);
+        var canned = LoopbackVoice(endpoint, http);
         canned = canned.WithFallback(canned);
         await PlayPrivatelyAsync(canned, "Hello there.", cancellationToken).ConfigureAwait(false);
         if (speech.TextToSpeech.Info.IsOffline)
@@ -167,17 +158,8 @@ public sealed partial class TurnPathWarmer(
     /// </summary>
     private async Task DryRunReplyAsync(Uri endpoint, HttpClient http, HttpClient speechHttp, CancellationToken cancellationToken)
     {
-        var openAi = new OpenAIClient(new ApiKeyCredential("warm-up"), new OpenAIClientOptions
-        {
-            Endpoint = endpoint,
-            Transport = new HttpClientPipelineTransport(http),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-        });
-        using var chat = llm.WarmUpChain(openAi.GetChatClient("warm-up").AsIChatClient());
-        var canned = new OpenAiTextToSpeech(
-                new TextToSpeechProviderOptions { Provider = "openai", Endpoint = endpoint.ToString(), ApiKey = "warm-up" }, speechHttp)
-            .WithTimeout(StepTimeout, StepTimeout, timeProvider)
-            .WithMetrics(_metrics, null, timeProvider);
+        using var chat = LoopbackChat(endpoint, http);
+        var canned = LoopbackVoice(endpoint, speechHttp);
         var persona = personas.DrawBoard(1, speech.TextToSpeech.Voices, new HashSet<string>(), new Random(7))[0];
         using var call = new ActiveAiCall(1, persona, reaction: null, TimeSpan.Zero);
         call.Add(new ConversationMessage(ConversationRole.Host, studioOptions.Value.HostName, "Hello, caller, you're on the air."));
@@ -201,6 +183,24 @@ public sealed partial class TurnPathWarmer(
             run.Dispose();
         }
     }
+
+    /// <summary>The real OpenAI chat client on the loopback, inside the same decorators the configured models get.</summary>
+    private IChatClient LoopbackChat(Uri endpoint, HttpClient http)
+    {
+        var openAi = new OpenAIClient(new ApiKeyCredential("warm-up"), new OpenAIClientOptions
+        {
+            Endpoint = endpoint,
+            Transport = new HttpClientPipelineTransport(http),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        });
+        return llm.WarmUpChain(openAi.GetChatClient("warm-up").AsIChatClient());
+    }
+
+    /// <summary>The real OpenAI speech client on the loopback, inside the timeout and (private) metrics decorators.</summary>
+    private ITextToSpeech LoopbackVoice(Uri endpoint, HttpClient http) =>
+        new OpenAiTextToSpeech(new TextToSpeechProviderOptions { Provider = "openai", Endpoint = endpoint.ToString(), ApiKey = "warm-up" }, http)
+            .WithTimeout(StepTimeout, StepTimeout, timeProvider)
+            .WithMetrics(_metrics, null, timeProvider);
 
     /// <summary>Synthesises <paramref name="text"/> and reads it out as the AI bus would, into a scratch buffer.</summary>
     private async Task PlayPrivatelyAsync(ITextToSpeech voice, string text, CancellationToken cancellationToken)
