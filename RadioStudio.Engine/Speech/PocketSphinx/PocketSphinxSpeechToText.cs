@@ -9,8 +9,10 @@ namespace RadioStudio.Engine.Speech.PocketSphinx;
 /// use (about 0.3 s) and reused; it is not thread-safe, so requests queue for it one at a time and decode on the
 /// thread pool. Free-speech accuracy is modest (about half the words on synthetic voices): this is the fallback
 /// when no cloud provider answers, not the main recogniser. A missing library or model throws
-/// <see cref="SpeechProviderException"/> saying what to install.
+/// <see cref="SpeechProviderException"/> saying what to install. A caller that cancels stops waiting at once; a decode
+/// already inside the native library (the model load cannot be interrupted) finishes on its own and is dropped.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2213", Justification = "_queue has no wait handle; a decode finishing after Dispose still releases it.")]
 public sealed unsafe class PocketSphinxSpeechToText : ISpeechToText, IDisposable
 {
     /// <summary>Debian's US English model directory.</summary>
@@ -22,7 +24,7 @@ public sealed unsafe class PocketSphinxSpeechToText : ISpeechToText, IDisposable
     private readonly SemaphoreSlim _queue = new(1, 1);
     private readonly Lock _decoderLock = new();
     private IntPtr _decoder;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>Creates the recogniser; nothing is loaded until the first segment.</summary>
     public PocketSphinxSpeechToText(string? modelDirectory = null)
@@ -43,7 +45,7 @@ public sealed unsafe class PocketSphinxSpeechToText : ISpeechToText, IDisposable
         string text;
         try
         {
-            text = await Task.Run(() => Decode(pcm, cancellationToken), cancellationToken).ConfigureAwait(false);
+            text = await Task.Run(() => Decode(pcm, cancellationToken), cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -53,60 +55,84 @@ public sealed unsafe class PocketSphinxSpeechToText : ISpeechToText, IDisposable
         yield return new SpeechToTextUpdate(text, IsFinal: true);
     }
 
-    /// <summary>Frees the decoder (waits for a decode in progress).</summary>
+    /// <summary>Frees the decoder now, or — when a decode is in progress — as soon as that decode finishes (never waits for it).</summary>
     public void Dispose()
     {
-        lock (_decoderLock)
+        if (!_decoderLock.TryEnter())
         {
-            if (_disposed)
-            {
-                return;
-            }
-
             _disposed = true;
-            if (_decoder != IntPtr.Zero)
-            {
-                _ = PocketSphinxNative.ps_free(_decoder);
-                _decoder = IntPtr.Zero;
-            }
+            return;
         }
 
-        _queue.Dispose();
+        try
+        {
+            _disposed = true;
+            Free();
+        }
+        finally
+        {
+            _decoderLock.Exit();
+        }
+    }
+
+    private void Free()
+    {
+        if (_decoder != IntPtr.Zero)
+        {
+            _ = PocketSphinxNative.ps_free(_decoder);
+            _decoder = IntPtr.Zero;
+        }
     }
 
     private string Decode(short[] pcm, CancellationToken cancellationToken)
     {
         lock (_decoderLock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var decoder = EnsureDecoder();
-            if (PocketSphinxNative.ps_start_utt(decoder) < 0)
+            try
             {
-                throw new SpeechProviderException("pocketsphinx could not start an utterance.");
+                return DecodeLocked(pcm, cancellationToken);
             }
-
-            fixed (short* samples = pcm)
+            finally
             {
-                for (var offset = 0; offset < pcm.Length && !cancellationToken.IsCancellationRequested; offset += ChunkSamples)
+                if (_disposed)
                 {
-                    var count = Math.Min(ChunkSamples, pcm.Length - offset);
-                    if (PocketSphinxNative.ps_process_raw(decoder, samples + offset, (nuint)count, 0, 0) < 0)
-                    {
-                        _ = PocketSphinxNative.ps_end_utt(decoder);
-                        throw new SpeechProviderException("pocketsphinx failed to process audio.");
-                    }
+                    // Disposed while this decode ran: it frees the decoder on its way out.
+                    Free();
                 }
             }
-
-            if (PocketSphinxNative.ps_end_utt(decoder) < 0)
-            {
-                throw new SpeechProviderException("pocketsphinx failed to end the utterance.");
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            var hypothesis = PocketSphinxNative.ps_get_hyp(decoder, out _);
-            return hypothesis == IntPtr.Zero ? "" : (Marshal.PtrToStringUTF8(hypothesis) ?? "").Trim();
         }
+    }
+
+    private string DecodeLocked(short[] pcm, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var decoder = EnsureDecoder();
+        if (PocketSphinxNative.ps_start_utt(decoder) < 0)
+        {
+            throw new SpeechProviderException("pocketsphinx could not start an utterance.");
+        }
+
+        fixed (short* samples = pcm)
+        {
+            for (var offset = 0; offset < pcm.Length && !cancellationToken.IsCancellationRequested; offset += ChunkSamples)
+            {
+                var count = Math.Min(ChunkSamples, pcm.Length - offset);
+                if (PocketSphinxNative.ps_process_raw(decoder, samples + offset, (nuint)count, 0, 0) < 0)
+                {
+                    _ = PocketSphinxNative.ps_end_utt(decoder);
+                    throw new SpeechProviderException("pocketsphinx failed to process audio.");
+                }
+            }
+        }
+
+        if (PocketSphinxNative.ps_end_utt(decoder) < 0)
+        {
+            throw new SpeechProviderException("pocketsphinx failed to end the utterance.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var hypothesis = PocketSphinxNative.ps_get_hyp(decoder, out _);
+        return hypothesis == IntPtr.Zero ? "" : (Marshal.PtrToStringUTF8(hypothesis) ?? "").Trim();
     }
 
     private IntPtr EnsureDecoder()
