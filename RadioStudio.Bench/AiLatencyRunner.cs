@@ -65,37 +65,15 @@ internal static partial class AiLatencyRunner
                 ? FakeChatReply.Text("yes", TimeSpan.FromMilliseconds(settings.Utility))
                 : FakeChatReply.Text("A caller.");
 
-        var data = Directory.CreateTempSubdirectory("radiostudio-ai-");
-        await StudioProcess.SeedLiveShowAsync(data.FullName);
-        var baseUrl = $"http://127.0.0.1:{StudioProcess.FreePort()}";
-        Environment.SetEnvironmentVariable(StudioConfiguration.ConfigFileVariable, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
-        var app = StudioHost.Build(
-        [
-            "--urls", baseUrl,
-            "--environment", "Production",
-            $"--Storage:Path={data.FullName}",
-            $"--Twilio:AccountSid={StudioProcess.AccountSid}",
-            $"--Twilio:AuthToken={StudioProcess.AuthToken}",
-            "--Twilio:ApiBaseUrl=http://127.0.0.1:9",
-            "--Logging:LogLevel:Default=Warning",
-            "--Llm:Provider=openai", $"--Llm:Endpoint={fake.BaseUrl}", "--Llm:ApiKey=bench", "--Llm:Model=fake-dialogue", "--Llm:UtilityModel=fake-cheap",
-            "--SpeechToText:Provider=openai", $"--SpeechToText:Endpoint={fake.BaseUrl}", "--SpeechToText:ApiKey=bench", "--SpeechToText:Model=fake-stt",
-            "--TextToSpeech:Provider=openai", $"--TextToSpeech:Endpoint={fake.BaseUrl}", "--TextToSpeech:ApiKey=bench", "--TextToSpeech:Model=fake-tts",
-            "--AiCallers:RespondDebounceSeconds=0",
-            "--AiCallers:CooldownSeconds=0",
-            $"--WarmUp:Enabled={turnWarmUp}",
-        ]);
-        await app.StartAsync();
-        try
-        {
-            return await MeasureAsync(app, baseUrl, fake, settings, turns, warmup, turnWarmUp);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            data.Delete(recursive: true);
-        }
+        return await InProcessStudio.RunAsync(
+            "ai",
+            [
+                .. InProcessStudio.FakeProviders(fake.BaseUrl),
+                "--AiCallers:RespondDebounceSeconds=0",
+                "--AiCallers:CooldownSeconds=0",
+                $"--WarmUp:Enabled={turnWarmUp}",
+            ],
+            (app, baseUrl) => MeasureAsync(app, baseUrl, fake, settings, turns, warmup, turnWarmUp));
     }
 
     private static async Task<int> MeasureAsync(WebApplication app, string baseUrl, FakeOpenAiServer fake, Settings settings, int turns, int warmup, bool turnWarmUp)

@@ -44,33 +44,10 @@ internal static class LatencyRunner
         var spacing = Option(args, "--spacing-ms", 1500) / 1000.0;
         const double lead = 8.0; // seconds of silence while everyone is placed and taken to air
 
-        var data = Directory.CreateTempSubdirectory("radiostudio-latency-");
-        await StudioProcess.SeedLiveShowAsync(data.FullName);
-        var port = StudioProcess.FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        Environment.SetEnvironmentVariable(StudioConfiguration.ConfigFileVariable, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
-        var app = StudioHost.Build(
-        [
-            "--urls", baseUrl,
-            "--environment", "Production",
-            $"--Storage:Path={data.FullName}",
-            $"--Twilio:AccountSid={StudioProcess.AccountSid}",
-            $"--Twilio:AuthToken={StudioProcess.AuthToken}",
-            "--Twilio:ApiBaseUrl=http://127.0.0.1:9",
-            $"--Twilio:MaxLines={talkers + holding + 10}",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync();
-        try
-        {
-            return await MeasureAsync(app, baseUrl, talkers, bursts, holding, spacing, lead);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            data.Delete(recursive: true);
-        }
+        return await InProcessStudio.RunAsync(
+            "latency",
+            [$"--Twilio:MaxLines={talkers + holding + 10}"],
+            (app, baseUrl) => MeasureAsync(app, baseUrl, talkers, bursts, holding, spacing, lead));
     }
 
     private static async Task<int> MeasureAsync(WebApplication app, string baseUrl, int talkers, int bursts, int holding, double spacing, double lead)

@@ -46,31 +46,10 @@ internal static class ScreeningLoadRunner
             ? FakeChatReply.Text("Well, the roads out by the county line are a mess again tonight. Somebody has to say it.", TimeSpan.FromMilliseconds(llmMs), TimeSpan.FromMilliseconds(40))
             : FakeChatReply.Text("A caller.");
 
-        var data = Directory.CreateTempSubdirectory("radiostudio-screening-");
-        await StudioProcess.SeedLiveShowAsync(data.FullName);
-        var baseUrl = $"http://127.0.0.1:{StudioProcess.FreePort()}";
-        Environment.SetEnvironmentVariable(StudioConfiguration.ConfigFileVariable, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
-        var app = StudioHost.Build(
-        [
-            "--urls", baseUrl, "--environment", "Production", $"--Storage:Path={data.FullName}",
-            $"--Twilio:AccountSid={StudioProcess.AccountSid}", $"--Twilio:AuthToken={StudioProcess.AuthToken}", "--Twilio:ApiBaseUrl=http://127.0.0.1:9",
-            "--Logging:LogLevel:Default=Warning",
-            "--Llm:Provider=openai", $"--Llm:Endpoint={fake.BaseUrl}", "--Llm:ApiKey=bench", "--Llm:Model=fake-dialogue", "--Llm:UtilityModel=fake-cheap",
-            "--SpeechToText:Provider=openai", $"--SpeechToText:Endpoint={fake.BaseUrl}", "--SpeechToText:ApiKey=bench", "--SpeechToText:Model=fake-stt",
-            "--TextToSpeech:Provider=openai", $"--TextToSpeech:Endpoint={fake.BaseUrl}", "--TextToSpeech:ApiKey=bench", "--TextToSpeech:Model=fake-tts",
-            "--Screening:Enabled=true", "--AiCallers:RespondDebounceSeconds=0", "--AiCallers:CooldownSeconds=0",
-        ]);
-        await app.StartAsync();
-        try
-        {
-            return await MeasureAsync(app, baseUrl, callers, name, topic);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            data.Delete(recursive: true);
-        }
+        return await InProcessStudio.RunAsync(
+            "screening",
+            [.. InProcessStudio.FakeProviders(fake.BaseUrl), "--Screening:Enabled=true", "--AiCallers:RespondDebounceSeconds=0", "--AiCallers:CooldownSeconds=0"],
+            (app, baseUrl) => MeasureAsync(app, baseUrl, callers, name, topic));
     }
 
     private static FakeChatReply Extraction(JsonObject body, int llmMs)
