@@ -72,6 +72,6 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture) : IClassFixture<B
     {
         var folder = BrowserFixture.ScreenshotFolder ?? Path.Combine(Path.GetTempPath(), "radiostudio-layout");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), Animations = ScreenshotAnimations.Disabled });
     }
 }

@@ -69,4 +69,34 @@ public sealed class ShowsBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(row.Locator("[data-testid=export-status]")).ToHaveAttributeAsync("data-phase", finished, new() { Timeout = 60_000 });
         await console.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(1024, 768)]
+    [InlineData(768, 1024)]
+    public async Task Archive_AtCommonSizes_FitsTheWidth_WithEveryFileLinkAndExportAgainInView(int width, int height)
+    {
+        var engine = fixture.Factory.Services.GetRequiredService<StudioEngine>();
+        await engine.SetOnAirAsync(true);
+        var showId = engine.Current.Show!.Id;
+        await engine.AddHostLineAsync($"A show for the archive at {width} by {height}.");
+        await engine.SetOnAirAsync(false);
+        var page = await fixture.OpenAsync($"/shows?show={showId}", width, height);
+        var row = page.Locator($"[data-testid=show-row][data-show='{showId}']");
+        var finished = new System.Text.RegularExpressions.Regex("^(Done|NoMaster)$");
+        await Expect(row.Locator("[data-testid=export-status]")).ToHaveAttributeAsync("data-phase", finished, new() { Timeout = 60_000 });
+        await Expect(row.Locator("[data-testid=show-file]", new() { HasText = "notes.md" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, $"shows-{width}x{height}");
+
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"/shows at {width}×{height} scrolls sideways ({scrollWidth} px wide)");
+        var controls = row.Locator("[data-testid=show-file], [data-testid=export-regenerate], [data-testid=export-status]");
+        for (var i = 0; i < await controls.CountAsync(); i++)
+        {
+            var box = await controls.Nth(i).BoundingBoxAsync();
+            Assert.True(box is { X: >= 0 } && box.X + box.Width <= width, $"control {i} of the row at {width}×{height} is outside the width ({box?.X}..{box?.X + box?.Width})");
+        }
+
+        await page.Context.CloseAsync();
+    }
 }
