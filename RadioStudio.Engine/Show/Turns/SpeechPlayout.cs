@@ -111,8 +111,16 @@ public sealed class SpeechPlayout : IAudioSource
     {
         lock (_sentenceLock)
         {
+            // Sentences that played to their end before the report got to them still go in one by one.
+            var played = SamplesPlayed;
+            while (_reported < _sentences.Count && _sentences[_reported].EndSample <= played)
+            {
+                _heard.Writer.TryWrite(_sentences[_reported].Text);
+                _reported++;
+            }
+
             var start = _reported == 0 ? 0 : _sentences[_reported - 1].EndSample;
-            var rest = HeardFrom(_reported, start, SamplesPlayed);
+            var rest = HeardFrom(_reported, start, played);
             if (rest.Length > 0)
             {
                 _heard.Writer.TryWrite(rest);

@@ -61,6 +61,36 @@ public class SpeechPlayoutTests
     }
 
     [Fact]
+    public async Task CloseReadAlong_SentencesPlayedBeforeTheyWereReported_StillComeOneByOne()
+    {
+        var playout = new SpeechPlayout();
+        playout.Append(Ramp(Block), AudioFormat.Studio.SampleRate);
+        playout.EndSentence("First sentence.");
+        playout.Append(Ramp(Block), AudioFormat.Studio.SampleRate);
+        playout.EndSentence("Second sentence.");
+        playout.Append(Ramp(Block), AudioFormat.Studio.SampleRate);
+        playout.EndSentence("Third, cut off before its end.");
+        var buffer = new float[Block];
+
+        // Both boundaries pass in one go (a busy machine: the report has not run yet), then the turn ends mid-sentence.
+        Assert.Equal(Block, playout.Read(buffer));
+        Assert.Equal(Block, playout.Read(buffer));
+        Assert.Equal(Block / 2, playout.Read(new float[Block / 2]));
+        playout.CloseReadAlong();
+
+        var heard = new List<string>();
+        await foreach (var sentence in playout.HeardSentences.ReadAllAsync())
+        {
+            heard.Add(sentence);
+        }
+
+        Assert.Equal("First sentence.", heard[0]);
+        Assert.Equal("Second sentence.", heard[1]);
+        Assert.Equal(3, heard.Count);
+        Assert.EndsWith("—", heard[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HeardText_NothingPlayed_IsEmpty()
     {
         var playout = new SpeechPlayout();
