@@ -71,10 +71,13 @@ internal sealed class ReplyTurn(
             }
 
             playout.Complete();
-            if (playing is not null)
+            if (playing is null)
             {
-                await playing.WaitAsync(run.Token).ConfigureAwait(false);
+                // The model answered with nothing a voice could say (empty, or only symbols): not dead air, the fallback.
+                throw new InvalidOperationException("the reply had nothing to say aloud");
             }
+
+            await playing.WaitAsync(run.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (run.BargedIn)
         {

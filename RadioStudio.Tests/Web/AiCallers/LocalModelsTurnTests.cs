@@ -23,9 +23,9 @@ public sealed class LocalModelsTurnTests(LocalModelsStudioFixture studio) : ICla
         await studio.Ai.LetThemRespondAsync();
         await studio.Ai.CurrentTurn.WaitAsync(TimeSpan.FromSeconds(120));
 
-        var state = studio.Engine.Current;
-        Assert.Equal("spoken", state.Ai.LastTurn!.Outcome);
-        Assert.Contains(state.Transcript.Skip(before), e => e.Kind == PartyKind.Ai && e.Text.Length > 0);
+        // Random weights write gibberish: spoken as it is, or — when none of it can be said aloud — the fallback line.
+        var state = await studio.Engine.WaitForAsync(s => s.Transcript.Skip(before).Any(e => e.Kind == PartyKind.Ai && e.Text.Length > 0));
+        Assert.True(state.Ai.LastTurn!.Outcome is "spoken" or "fallback", state.Ai.LastTurn.Outcome);
         Assert.Equal("local · random-llama.gguf", state.Ai.Llm);
         Assert.False(state.Ai.OfflineScript);
         Assert.Equal("offline · whisper ggml-random.en.bin", state.Ai.SpeechToText);

@@ -52,6 +52,21 @@ public sealed class ReplyTurnTests
         Assert.Equal(new AiCallerOptions().FallbackLine, result.Playout.HeardText());
     }
 
+    [Fact]
+    public async Task RunAsync_ModelSaysNothingSayable_SaysTheFallbackLineInsteadOfDeadAir()
+    {
+        var chat = new StreamingChatClient("");
+        var stage = new RecordingStage();
+        using var call = CallWithHostLine();
+        using var run = new TurnRun(call, TurnTrigger.Typed, TimeProvider.System.GetTimestamp(), speechToTextFinal: null);
+
+        var result = await Reply(chat).RunAsync(run, stage).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal("fallback", result.Outcome);
+        Assert.Equal(new AiCallerOptions().FallbackLine, result.Playout.HeardText());
+        Assert.Contains(stage.Problems, p => p.Contains("nothing to say aloud", StringComparison.Ordinal));
+    }
+
     private static ReplyTurn Reply(IChatClient chat)
     {
         var voice = new ScriptedTextToSpeech("openai", [], chunks: 3);
