@@ -36,7 +36,17 @@ public sealed class ShutdownMidShowTests(BrowserFixture fixture) : IClassFixture
 
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
         var host = await context.NewPageAsync();
-        await host.GotoAsync(studio.Url + "/");
+        try
+        {
+            await host.GotoAsync(studio.Url + "/");
+        }
+        catch (PlaywrightException error)
+        {
+            // Refused although the studio said it was listening: say whether the process is still there and what it printed.
+            throw new InvalidOperationException(
+                $"{error.Message}\nstudio {(studio.HasExited ? $"exited with code {studio.ExitCode}" : "still running")}:\n{studio.Output}", error);
+        }
+
         await host.WaitForSelectorAsync("#circuit-state[data-interactive='true']", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         // Settings lists the audio devices (PortAudio probing ALSA): none of ALSA's probing may reach the console.
         var settings = await context.NewPageAsync();
