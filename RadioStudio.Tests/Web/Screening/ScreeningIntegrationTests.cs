@@ -127,10 +127,9 @@ public sealed class ScreeningIntegrationTests(ScreeningStudioFixture studio) : I
     /// <summary>STT hears "my name is …" then the topic, by order of arrival per call; the model answers the JSON request from the exchange.</summary>
     private void Script(string name)
     {
-        // Told apart by length, not by order (any other transcription in the studio would shift an order): the name
-        // answer is 1.0 s of speech, the topic 2.0 s — about 45 and 77 KB of 16 kHz WAV with the pre-roll.
-        studio.OpenAi.Transcription = (bytes, _) => new FakeTranscriptionReply(
-            bytes < 62_000 ? $"My name is {name}." : "I want to talk about the county roads.", TimeSpan.Zero);
+        var heard = 0;
+        studio.OpenAi.Transcription = (_, _) => new FakeTranscriptionReply(
+            Interlocked.Increment(ref heard) % 2 == 1 ? $"My name is {name}." : "I want to talk about the county roads.", TimeSpan.Zero);
         studio.OpenAi.Chat = body =>
         {
             var exchange = string.Join('\n', body["messages"]!.AsArray().Select(m => (string?)m!["content"]));
@@ -148,11 +147,11 @@ public sealed class ScreeningIntegrationTests(ScreeningStudioFixture studio) : I
 
     private SimulatedCallOptions Caller(string from, int answers) => studio.Caller(from) with
     {
-        ScreeningAnswers = answers == 0 ? null : [.. Enumerable.Range(0, answers).Select(i => Answer(i == 0 ? 1.0 : 2.0))],
+        ScreeningAnswers = answers == 0 ? null : [.. Enumerable.Range(0, answers).Select(_ => Answer())],
     };
 
-    /// <summary>A speech-like answer at 8 kHz (what the caller says; the fake STT decides the words by its length).</summary>
-    private static float[] Answer(double seconds) => PolyphaseResampler.ResampleAll(SyntheticSpeech.Burst(seconds, -14), 16_000, 8_000);
+    /// <summary>A 1.2 s speech-like answer at 8 kHz (what the caller says; the fake STT decides the words).</summary>
+    private static float[] Answer() => PolyphaseResampler.ResampleAll(SyntheticSpeech.Burst(1.2, -14), 16_000, 8_000);
 
     private async Task<string> HoldingAsync(SimulatedCall call)
     {
